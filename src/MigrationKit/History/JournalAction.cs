@@ -1,0 +1,17 @@
+namespace MigrationKit.History;
+
+/// <summary>What a journal entry records.</summary>
+public enum JournalAction
+{
+    /// <summary>A migration's Up.</summary>
+    Up,
+
+    /// <summary>A migration's Down.</summary>
+    Down,
+
+    /// <summary>A baseline: versions marked as applied without running them.</summary>
+    Baseline,
+
+    /// <summary>A repair: checksums re-recorded or a failed step cleared.</summary>
+    Repair,
+}

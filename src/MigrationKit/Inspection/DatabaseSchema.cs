@@ -1,0 +1,41 @@
+using MigrationKit.Operations;
+
+namespace MigrationKit.Inspection;
+
+/// <summary>A provider-neutral description of a database's schema: what a schema reader returns.</summary>
+/// <param name="Tables">The tables.</param>
+public sealed record DatabaseSchema(IReadOnlyList<TableSchema> Tables)
+{
+    /// <summary>An empty schema.</summary>
+    public static DatabaseSchema Empty { get; } = new([]);
+
+    /// <summary>The views.</summary>
+    public IReadOnlyList<ViewSchema> Views { get; init; } = [];
+
+    /// <summary>Finds a table by name (ordinal comparison).</summary>
+    /// <param name="name">The table name.</param>
+    /// <returns>The table, or <see langword="null"/>.</returns>
+    public TableSchema? FindTable(QualifiedName name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Tables.FirstOrDefault(t => string.Equals(t.Name.Name, name.Name, StringComparison.Ordinal) && string.Equals(t.Name.Schema, name.Schema, StringComparison.Ordinal));
+    }
+
+    /// <summary>This schema without the given tables (for example the migration history tables).</summary>
+    /// <param name="names">The tables to leave out.</param>
+    /// <returns>The filtered schema.</returns>
+    public DatabaseSchema Without(IEnumerable<QualifiedName> names)
+    {
+        var excluded = names.ToHashSet();
+        return this with { Tables = Tables.Where(t => !excluded.Contains(t.Name)).ToArray() };
+    }
+
+    /// <summary>Lists every difference between this schema and <paramref name="other"/>, in plain words.</summary>
+    /// <param name="other">The schema to compare with.</param>
+    /// <returns>The differences; empty when the schemas are equal.</returns>
+    public IReadOnlyList<string> CompareTo(DatabaseSchema other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return SchemaComparer.Compare(this, other);
+    }
+}

@@ -1,0 +1,13 @@
+namespace MigrationKit.Operations;
+
+/// <summary>Adds a check constraint to an existing table.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="Constraint">The check constraint.</param>
+public sealed record AddCheckConstraintOperation(QualifiedName Table, CheckConstraintDefinition Constraint) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Invert() => new DropCheckConstraintOperation(Table, Constraint.Name);
+
+    /// <inheritdoc />
+    public override string Describe() => $"add check constraint {Constraint.Name} to {Table}";
+}

@@ -1,0 +1,13 @@
+namespace MigrationKit.Operations;
+
+/// <summary>Adds a foreign key to an existing table.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="ForeignKey">The foreign key.</param>
+public sealed record AddForeignKeyOperation(QualifiedName Table, ForeignKeyDefinition ForeignKey) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Invert() => new DropForeignKeyOperation(Table, ForeignKey.Name);
+
+    /// <inheritdoc />
+    public override string Describe() => $"add foreign key {ForeignKey.Name} to {Table}";
+}

@@ -1,0 +1,12 @@
+namespace MigrationKit.Operations;
+
+/// <summary>Creates a schema (namespace) when it does not exist yet.</summary>
+/// <param name="Name">The schema name.</param>
+public sealed record CreateSchemaOperation(string Name) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Invert() => new DropSchemaOperation(Name);
+
+    /// <inheritdoc />
+    public override string Describe() => $"create schema {Name}";
+}

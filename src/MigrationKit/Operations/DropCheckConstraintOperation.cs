@@ -1,0 +1,13 @@
+namespace MigrationKit.Operations;
+
+/// <summary>Drops a check constraint. Irreversible without an explicit Down (the definition is not known).</summary>
+/// <param name="Table">The table.</param>
+/// <param name="Name">The constraint name.</param>
+public sealed record DropCheckConstraintOperation(QualifiedName Table, string Name) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation? Invert() => null;
+
+    /// <inheritdoc />
+    public override string Describe() => $"drop check constraint {Name} from {Table}";
+}

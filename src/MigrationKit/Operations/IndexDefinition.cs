@@ -1,0 +1,13 @@
+namespace MigrationKit.Operations;
+
+/// <summary>An index.</summary>
+/// <param name="Name">The index name.</param>
+/// <param name="Columns">The indexed columns, in order.</param>
+public sealed record IndexDefinition(string Name, IReadOnlyList<string> Columns)
+{
+    /// <summary>Whether the index rejects duplicates.</summary>
+    public bool IsUnique { get; init; }
+
+    /// <summary>The SQL predicate of a filtered (partial) index, or <see langword="null"/>.</summary>
+    public string? Filter { get; init; }
+}

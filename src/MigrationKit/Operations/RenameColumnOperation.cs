@@ -1,0 +1,14 @@
+namespace MigrationKit.Operations;
+
+/// <summary>Renames a column.</summary>
+/// <param name="Table">The table.</param>
+/// <param name="Column">The current column name.</param>
+/// <param name="NewName">The new name.</param>
+public sealed record RenameColumnOperation(QualifiedName Table, string Column, string NewName) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override MigrationOperation Invert() => new RenameColumnOperation(Table, NewName, Column);
+
+    /// <inheritdoc />
+    public override string Describe() => $"rename column {Table}.{Column} to {NewName}";
+}

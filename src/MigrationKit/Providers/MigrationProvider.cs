@@ -1,0 +1,84 @@
+using System.Data.Common;
+using MigrationKit.History;
+using MigrationKit.Inspection;
+
+namespace MigrationKit.Providers;
+
+/// <summary>
+/// The database-specific half of MigrationKit. A provider supplies connections, a SQL generator and a schema
+/// reader; override <see cref="AcquireLockAsync"/>, <see cref="BeginTransactionAsync"/> or
+/// <see cref="CreateHistory"/> where the defaults (no run-level lock, the driver's own transactions, the SQL
+/// history tables) do not fit the database.
+/// </summary>
+public abstract class MigrationProvider
+{
+    /// <summary>Initializes the provider.</summary>
+    protected MigrationProvider()
+    {
+    }
+
+    /// <summary>The provider's short name (<c>sqlite</c>, <c>postgresql</c>), which keys raw SQL variants.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>A description of the target for messages, such as <c>SQLite database 'app.db'</c>; never includes a password.</summary>
+    public abstract string DisplayName { get; }
+
+    /// <summary>The SQL generator.</summary>
+    public abstract MigrationSqlGenerator SqlGenerator { get; }
+
+    /// <summary>The schema reader.</summary>
+    public abstract ISchemaReader SchemaReader { get; }
+
+    /// <summary>Opens a connection for a session.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The open connection; returned with <see cref="ReleaseConnectionAsync"/>.</returns>
+    public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Gives back a connection from <see cref="OpenConnectionAsync"/>. The default disposes it.</summary>
+    /// <param name="connection">The connection.</param>
+    /// <returns>A task that completes when the connection is released.</returns>
+    public virtual ValueTask ReleaseConnectionAsync(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return connection.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Takes the run-level lock that keeps concurrent runners apart. The default takes none, for databases whose
+    /// transactions already serialize writers (each migration's transaction re-checks the history inside it).
+    /// </summary>
+    /// <param name="session">The runner's session.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The held lock; disposing it releases the lock.</returns>
+    public virtual ValueTask<IAsyncDisposable> AcquireLockAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    /// <summary>Begins a transaction in which a migration and its history row are written.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="cancellationToken">Cancels the begin.</param>
+    /// <returns>The transaction.</returns>
+    public virtual ValueTask<DbTransaction> BeginTransactionAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return session.Connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    /// <summary>Creates the history and journal store bound to a session. The default keeps them in two SQL tables.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="options">Where the tables live.</param>
+    /// <returns>The store.</returns>
+    public virtual IMigrationHistory CreateHistory(MigrationSession session, MigrationHistoryOptions options) =>
+        new SqlMigrationHistory(session, options);
+
+    /// <summary>Whether <paramref name="exception"/> means the connection itself failed (rather than a statement).</summary>
+    /// <param name="exception">The exception thrown by the driver.</param>
+    /// <returns><see langword="true"/> for connection failures.</returns>
+    public virtual bool IsConnectionFailure(Exception exception) => false;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Data.Common;
+
+namespace MigrationKit.Providers;
+
+/// <summary>
+/// One open connection the runner works through, with the transaction in progress if any. Providers receive it
+/// to read schemas, store history and take locks; commands made with <see cref="CreateCommand"/> join the transaction.
+/// </summary>
+public sealed class MigrationSession
+{
+    internal MigrationSession(MigrationProvider provider, DbConnection connection)
+    {
+        Provider = provider;
+        Connection = connection;
+    }
+
+    /// <summary>The provider that opened the session.</summary>
+    public MigrationProvider Provider { get; }
+
+    /// <summary>The open connection.</summary>
+    public DbConnection Connection { get; }
+
+    /// <summary>The transaction in progress, or <see langword="null"/>.</summary>
+    public DbTransaction? Transaction { get; internal set; }
+
+    /// <summary>Creates a command on the connection, enlisted in the current transaction.</summary>
+    /// <param name="sql">The command text.</param>
+    /// <returns>The command; the caller disposes it.</returns>
+    public DbCommand CreateCommand(string sql)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    /// <summary>Adds a named parameter (<c>@name</c>) to a command.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="name">The parameter name without the <c>@</c>.</param>
+    /// <param name="value">The value; <see langword="null"/> becomes <see cref="DBNull"/>.</param>
+    public static void AddParameter(DbCommand command, string name, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        command.Parameters.Add(parameter);
+    }
+
+    /// <summary>Executes a statement in the current transaction.</summary>
+    /// <param name="sql">The statement.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>The number of rows affected, as the driver reports it.</returns>
+    public async ValueTask<int> ExecuteAsync(string sql, CancellationToken cancellationToken = default)
+    {
+        var command = CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
