@@ -63,6 +63,15 @@ public abstract class MigrationProvider
         return session.Connection.BeginTransactionAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Runs just before a migration's transaction commits; throw to roll it back. SQLite checks foreign keys here,
+    /// because its table rebuilds run with enforcement switched off.
+    /// </summary>
+    /// <param name="session">The session, inside the transaction.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the check passed.</returns>
+    public virtual ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
     /// <summary>Creates the history and journal store bound to a session. The default keeps them in two SQL tables.</summary>
     /// <param name="session">The session.</param>
     /// <param name="options">Where the tables live.</param>

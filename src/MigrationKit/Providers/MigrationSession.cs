@@ -8,8 +8,13 @@ namespace MigrationKit.Providers;
 /// </summary>
 public sealed class MigrationSession
 {
-    internal MigrationSession(MigrationProvider provider, DbConnection connection)
+    /// <summary>Wraps an open connection of <paramref name="provider"/>; the runner does this, and so can a provider's tests.</summary>
+    /// <param name="provider">The provider that opened the connection.</param>
+    /// <param name="connection">The open connection.</param>
+    public MigrationSession(MigrationProvider provider, DbConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(connection);
         Provider = provider;
         Connection = connection;
     }
@@ -21,7 +26,7 @@ public sealed class MigrationSession
     public DbConnection Connection { get; }
 
     /// <summary>The transaction in progress, or <see langword="null"/>.</summary>
-    public DbTransaction? Transaction { get; internal set; }
+    public DbTransaction? Transaction { get; set; }
 
     /// <summary>Creates a command on the connection, enlisted in the current transaction.</summary>
     /// <param name="sql">The command text.</param>
