@@ -53,6 +53,11 @@ public interface IMigrationHistory
     /// <returns>A task that completes when written.</returns>
     ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken = default);
 
+    /// <summary>Versions whose latest journal entry says they failed part way outside a transaction.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The incomplete versions.</returns>
+    ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default);
+
     /// <summary>The journal, oldest first.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries.</returns>

@@ -115,6 +115,26 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             ("applied_by", entry.AppliedBy));
     }
 
+    public async ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default)
+    {
+        var command = _session.CreateCommand(
+            $"SELECT j.version FROM {_journal} j WHERE j.status = 'Incomplete' AND j.id = (SELECT MAX(k.id) FROM {_journal} k WHERE k.version = j.version) ORDER BY j.version");
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var versions = new List<long>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    versions.Add(reader.GetInt64(0));
+                }
+
+                return versions;
+            }
+        }
+    }
+
     public async ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand($"SELECT id, run_id, version, action, status, occurred_at, duration_ms, error, applied_by FROM {_journal} ORDER BY id");

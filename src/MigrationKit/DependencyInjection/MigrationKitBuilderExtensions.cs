@@ -1,0 +1,77 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MigrationKit.Providers;
+
+namespace MigrationKit;
+
+/// <summary>Configures a MigrationKit target registered with <c>AddMigrationKit</c>.</summary>
+public static class MigrationKitBuilderExtensions
+{
+    /// <summary>Discovers migrations in an assembly, optionally only in one namespace and those below it.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="assembly">The assembly.</param>
+    /// <param name="inNamespace">The namespace to keep, or <see langword="null"/> for the whole assembly.</param>
+    /// <returns>The builder.</returns>
+    public static IMigrationKitBuilder AddMigrationsFrom(this IMigrationKitBuilder builder, Assembly assembly, string? inNamespace = null)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var sources = Options(builder).Sources;
+        var source = new MigrationSource(assembly, inNamespace);
+        if (!sources.Contains(source))
+        {
+            sources.Add(source);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds migration classes one by one.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="migrationTypes">The classes.</param>
+    /// <returns>The builder.</returns>
+    public static IMigrationKitBuilder AddMigrations(this IMigrationKitBuilder builder, params Type[] migrationTypes)
+    {
+        ArgumentNullException.ThrowIfNull(migrationTypes);
+        var types = Options(builder).MigrationTypes;
+        foreach (var type in migrationTypes.Where(t => !types.Contains(t)))
+        {
+            types.Add(type);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Changes the target's options (history table names, naming convention, transactions, checks).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Changes the options.</param>
+    /// <returns>The builder.</returns>
+    public static IMigrationKitBuilder Configure(this IMigrationKitBuilder builder, Action<MigrationKitOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Options(builder));
+        return builder;
+    }
+
+    /// <summary>
+    /// Sets the target's database provider; what <c>UseSqlite</c> and <c>UsePostgreSql</c> call, and what a
+    /// third-party provider's own <c>Use…</c> method calls. The first provider set for a target wins.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Creates the provider (once: it is a singleton).</param>
+    /// <returns>The builder.</returns>
+    public static IMigrationKitBuilder UseProvider(this IMigrationKitBuilder builder, Func<IServiceProvider, MigrationProvider> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.TryAddKeyedSingleton(builder.Name, (services, _) => factory(services));
+        return builder;
+    }
+
+    private static MigrationKitOptions Options(IMigrationKitBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return MigrationKitServiceCollectionExtensions.FindOptions(builder.Services, builder.Name)
+            ?? throw new InvalidOperationException("This builder's target was not registered with AddMigrationKit.");
+    }
+}

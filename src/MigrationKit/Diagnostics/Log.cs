@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+
+namespace MigrationKit.Diagnostics;
+
+/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1000, EventName = "RunStarting", Level = LogLevel.Information, Message = "Migrating {Target} ({Direction}) on {Database}")]
+    public static partial void RunStarting(ILogger logger, string direction, string target, string database);
+
+    [LoggerMessage(EventId = 1001, EventName = "NothingPending", Level = LogLevel.Information, Message = "{Database} is up to date at version {Version}")]
+    public static partial void NothingPending(ILogger logger, string database, long version);
+
+    [LoggerMessage(EventId = 1002, EventName = "RunCompleted", Level = LogLevel.Information, Message = "{Count} migration(s) {Direction} in {ElapsedMs} ms; {Database} is at version {Version}")]
+    public static partial void RunCompleted(ILogger logger, int count, string direction, long elapsedMs, string database, long version);
+
+    [LoggerMessage(EventId = 1003, EventName = "LockAcquired", Level = LogLevel.Debug, Message = "Migration lock acquired on {Database} in {ElapsedMs} ms")]
+    public static partial void LockAcquired(ILogger logger, string database, long elapsedMs);
+
+    [LoggerMessage(EventId = 1100, EventName = "MigrationStarting", Level = LogLevel.Information, Message = "Migration {Version} '{Description}' {Direction} starting")]
+    public static partial void MigrationStarting(ILogger logger, long version, string description, string direction);
+
+    [LoggerMessage(EventId = 1101, EventName = "MigrationCompleted", Level = LogLevel.Information, Message = "Migration {Version} '{Description}' {Direction} completed in {ElapsedMs} ms")]
+    public static partial void MigrationCompleted(ILogger logger, long version, string description, string direction, long elapsedMs);
+
+    [LoggerMessage(EventId = 1102, EventName = "MigrationSkipped", Level = LogLevel.Information, Message = "Migration {Version} {Direction} skipped: another runner already did it")]
+    public static partial void MigrationSkipped(ILogger logger, long version, string direction);
+
+    [LoggerMessage(EventId = 1103, EventName = "MigrationFailed", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} failed")]
+    public static partial void MigrationFailed(ILogger logger, Exception exception, long version, string description, string direction);
+
+    [LoggerMessage(EventId = 1104, EventName = "OutOfOrder", Level = LogLevel.Warning, Message = "Migration {Version} is older than the latest applied version {Latest} and is applied out of order")]
+    public static partial void OutOfOrder(ILogger logger, long version, long latest);
+
+    [LoggerMessage(EventId = 1200, EventName = "ExecutingSql", Level = LogLevel.Debug, Message = "Executing SQL: {Sql}")]
+    public static partial void ExecutingSql(ILogger logger, string sql);
+
+    [LoggerMessage(EventId = 1300, EventName = "HistoryCreated", Level = LogLevel.Information, Message = "Created the migration history tables on {Database}")]
+    public static partial void HistoryCreated(ILogger logger, string database);
+
+    [LoggerMessage(EventId = 1301, EventName = "JournalWriteFailed", Level = LogLevel.Warning, Message = "Could not record a failed step of migration {Version} in the journal")]
+    public static partial void JournalWriteFailed(ILogger logger, Exception exception, long version);
+
+    [LoggerMessage(EventId = 1302, EventName = "Repaired", Level = LogLevel.Warning, Message = "Repaired migration {Version}: {What}")]
+    public static partial void Repaired(ILogger logger, long version, string what);
+
+    [LoggerMessage(EventId = 1303, EventName = "Baselined", Level = LogLevel.Information, Message = "Baselined {Database} at version {Version} ({Count} migration(s) marked as applied)")]
+    public static partial void Baselined(ILogger logger, string database, long version, int count);
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using MigrationKit.Operations;
+
+namespace MigrationKit;
+
+/// <summary>
+/// The migrations of one runner, sorted by version. Assembly scans are cached for the process; Up operations and
+/// checksums are computed at most once per migration, and only for migrations that are looked at.
+/// </summary>
+internal sealed class MigrationCatalog
+{
+    private static readonly ConcurrentDictionary<Assembly, (Type Type, MigrationAttribute? Attribute)[]> Scans = new();
+
+    private readonly Dictionary<long, MigrationDescriptor> _byVersion;
+    private readonly ConcurrentDictionary<long, (IReadOnlyList<MigrationOperation> Operations, string Checksum)> _up = new();
+    private readonly NamingConvention _naming;
+    private readonly IServiceProvider? _services;
+
+    private MigrationCatalog(MigrationDescriptor[] migrations, NamingConvention naming, IServiceProvider? services)
+    {
+        Migrations = migrations;
+        _byVersion = migrations.ToDictionary(m => m.Version);
+        _naming = naming;
+        _services = services;
+    }
+
+    public IReadOnlyList<MigrationDescriptor> Migrations { get; }
+
+    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, NamingConvention naming, IServiceProvider? services)
+    {
+        var candidates = sources
+            .SelectMany(source => Scans.GetOrAdd(source.Assembly, Scan).Where(c => source.Contains(c.Type)))
+            .Concat(types.Select(t => (Type: t, Attribute: t.GetCustomAttribute<MigrationAttribute>())))
+            .DistinctBy(c => c.Type)
+            .ToList();
+
+        var descriptors = new List<MigrationDescriptor>(candidates.Count);
+        foreach (var (type, attribute) in candidates)
+        {
+            descriptors.Add(Validate(type, attribute));
+        }
+
+        var duplicates = descriptors.GroupBy(d => d.Version).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Type.FullName ?? d.Type.Name).Order(StringComparer.Ordinal).ToArray());
+        if (duplicates.Count > 0)
+        {
+            throw new DuplicateMigrationVersionException(duplicates);
+        }
+
+        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), naming, services);
+    }
+
+    public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
+
+    public IReadOnlyList<MigrationOperation> GetUp(MigrationDescriptor migration) => Compile(migration).Operations;
+
+    public string GetChecksum(MigrationDescriptor migration) => Compile(migration).Checksum;
+
+    public IReadOnlyList<MigrationOperation> GetDown(MigrationDescriptor migration) => Record(migration, down: true);
+
+    private static (Type Type, MigrationAttribute? Attribute)[] Scan(Assembly assembly)
+    {
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            types = e.Types;
+        }
+
+        return types
+            .Where(t => t is { IsClass: true, IsAbstract: false } && (typeof(IMigration).IsAssignableFrom(t) || t.IsDefined(typeof(MigrationAttribute), inherit: false)))
+            .Select(t => (t!, t!.GetCustomAttribute<MigrationAttribute>()))
+            .ToArray();
+    }
+
+    private static MigrationDescriptor Validate(Type type, MigrationAttribute? attribute)
+    {
+        if (attribute is null)
+        {
+            throw new InvalidMigrationException(0, type.Name, $"Class {type.FullName} implements IMigration but has no [Migration(version, \"description\")] attribute. Add the attribute, or make the class abstract if it is a base class.");
+        }
+
+        if (!typeof(IMigration).IsAssignableFrom(type))
+        {
+            throw new InvalidMigrationException(attribute.Version, type.Name, $"Class {type.FullName} has a [Migration] attribute but does not derive from Migration or implement IMigration. Derive it from MigrationKit.Migration.");
+        }
+
+        if (attribute.Version <= 0)
+        {
+            throw new InvalidMigrationException(attribute.Version, type.Name, $"Migration {type.FullName} has version {attribute.Version}; versions must be positive. Use a timestamp such as 202611221030.");
+        }
+
+        if (string.IsNullOrWhiteSpace(attribute.Description))
+        {
+            throw new InvalidMigrationException(attribute.Version, type.Name, $"Migration {attribute.Version} ({type.FullName}) has an empty description. Say in a few words what it does.");
+        }
+
+        return new MigrationDescriptor(type, attribute);
+    }
+
+    private (IReadOnlyList<MigrationOperation> Operations, string Checksum) Compile(MigrationDescriptor migration) =>
+        _up.GetOrAdd(migration.Version, _ =>
+        {
+            var operations = Record(migration, down: false);
+            return (operations, MigrationChecksum.Compute(operations));
+        });
+
+    private IReadOnlyList<MigrationOperation> Record(MigrationDescriptor migration, bool down)
+    {
+        IMigration instance;
+        try
+        {
+            instance = (IMigration)(_services is null ? Activator.CreateInstance(migration.Type)! : ActivatorUtilities.CreateInstance(_services, migration.Type));
+        }
+        catch (Exception e) when (e is MissingMethodException or InvalidOperationException or TargetInvocationException)
+        {
+            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} could not be created: {(e.InnerException ?? e).Message} Give it a public constructor whose parameters the service container can supply.", e);
+        }
+
+        var builder = new MigrationBuilder(_naming);
+        try
+        {
+            if (down)
+            {
+                instance.Down(builder);
+            }
+            else
+            {
+                instance.Up(builder);
+            }
+
+            return builder.Operations;
+        }
+        catch (IrreversibleMigrationException e) when (e.Version == 0)
+        {
+            throw new IrreversibleMigrationException(migration.Version, migration.Type.Name, e.Operation);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
+        {
+            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message}", e);
+        }
+    }
+}

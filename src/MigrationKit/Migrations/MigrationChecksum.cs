@@ -1,0 +1,98 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using MigrationKit.Operations;
+
+namespace MigrationKit;
+
+/// <summary>
+/// SHA-256 over a canonical text form of an operation list, prefixed by the algorithm's version so it can change
+/// later without flagging every applied migration. Raw SQL is normalized first (BOM, line endings, trailing
+/// whitespace), so editors that only re-save a file do not make a migration look edited.
+/// </summary>
+internal static class MigrationChecksum
+{
+    public const string Prefix = "v1:";
+
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    public static string Compute(IReadOnlyList<MigrationOperation> operations)
+    {
+        var text = new StringBuilder();
+        foreach (var operation in operations)
+        {
+            Write(text, operation, normalizeSql: operation is SqlOperation);
+            text.Append('\n');
+        }
+
+        return Prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    internal static string NormalizeSql(string sql)
+    {
+        var lines = sql.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        return string.Join('\n', lines.Select(l => l.TrimEnd())).Trim('\n');
+    }
+
+    private static void Write(StringBuilder text, object? value, bool normalizeSql)
+    {
+        switch (value)
+        {
+            case null:
+                text.Append('~');
+                break;
+            case string s:
+                var written = normalizeSql ? NormalizeSql(s) : s;
+                text.Append(written.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(written);
+                break;
+            case IFormattable f when value is not Enum:
+                text.Append(value.GetType().Name).Append('=').Append(f.ToString(null, CultureInfo.InvariantCulture));
+                break;
+            case Enum or bool or Guid:
+                text.Append(value);
+                break;
+            case byte[] bytes:
+                text.Append("0x").Append(Convert.ToHexString(bytes));
+                break;
+            case IDictionary dictionary:
+                text.Append('{');
+                foreach (var key in dictionary.Keys.Cast<object>().Select(k => k.ToString()!).Order(StringComparer.Ordinal))
+                {
+                    Write(text, key, normalizeSql: false);
+                    text.Append('=');
+                    Write(text, dictionary[key], normalizeSql);
+                    text.Append(';');
+                }
+
+                text.Append('}');
+                break;
+            case IEnumerable sequence:
+                text.Append('[');
+                foreach (var item in sequence)
+                {
+                    Write(text, item, normalizeSql);
+                    text.Append(',');
+                }
+
+                text.Append(']');
+                break;
+            default:
+                var type = value.GetType();
+                text.Append(type.Name).Append('(');
+                foreach (var property in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.GetIndexParameters().Length == 0 && p.Name is not ("EqualityContract" or nameof(MigrationOperation.IsReversible) or nameof(MigrationOperation.IsDestructive)))
+                    .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
+                {
+                    text.Append(property.Name).Append('=');
+                    Write(text, property.GetValue(value), normalizeSql);
+                    text.Append(';');
+                }
+
+                text.Append(')');
+                break;
+        }
+    }
+}

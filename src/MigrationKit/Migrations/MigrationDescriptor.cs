@@ -1,0 +1,26 @@
+namespace MigrationKit;
+
+/// <summary>A discovered migration class: its metadata, read once; the instance is created only when it runs.</summary>
+internal sealed class MigrationDescriptor
+{
+    public MigrationDescriptor(Type type, MigrationAttribute attribute)
+    {
+        Type = type;
+        Version = attribute.Version;
+        Description = attribute.Description;
+        Transaction = attribute.Transaction;
+        Info = new MigrationInfo(Version, Description, type.Name, Transaction);
+    }
+
+    public Type Type { get; }
+
+    public long Version { get; }
+
+    public string Description { get; }
+
+    public MigrationTransactionMode Transaction { get; }
+
+    public MigrationInfo Info { get; }
+
+    public override string ToString() => $"{Version} '{Description}' ({Type.Name})";
+}

@@ -1,0 +1,95 @@
+using MigrationKit.History;
+using MigrationKit.Inspection;
+
+namespace MigrationKit;
+
+/// <summary>
+/// Runs the migrations of one database: up, down, rollback, status, validation, baseline and dry runs. A runner from
+/// <see cref="MigrationRunnerBuilder"/> owns its provider and releases it when disposed; one from the service container
+/// is disposed by the container.
+/// </summary>
+public interface IMigrationRunner : IAsyncDisposable
+{
+    /// <summary>The migrations found in code, by ascending version.</summary>
+    IReadOnlyList<MigrationInfo> Migrations { get; }
+
+    /// <summary>Applies pending migrations up to <paramref name="targetVersion"/> (all when null), under the lock.</summary>
+    /// <param name="targetVersion">The last version to apply, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the run; the migration in progress is rolled back.</param>
+    /// <returns>What was applied.</returns>
+    /// <exception cref="MigrationTargetException">The target version is not in the code.</exception>
+    /// <exception cref="MigrationValidationException">Applied migrations are missing from the code or were edited.</exception>
+    /// <exception cref="IncompleteMigrationException">An earlier non-transactional migration failed part way.</exception>
+    /// <exception cref="MigrationFailedException">A migration failed.</exception>
+    /// <exception cref="MigrationConnectionException">The database could not be opened.</exception>
+    Task<MigrationResult> MigrateUpAsync(long? targetVersion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Reverts applied migrations above <paramref name="targetVersion"/>, newest first (0 reverts all).</summary>
+    /// <param name="targetVersion">The version to end at, or 0 for an empty history.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was reverted.</returns>
+    /// <exception cref="MigrationTargetException">The target is neither 0 nor a known version.</exception>
+    /// <exception cref="IrreversibleMigrationException">A migration to revert has no Down and cannot derive one.</exception>
+    /// <exception cref="MigrationFailedException">A Down failed.</exception>
+    Task<MigrationResult> MigrateDownAsync(long targetVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Reverts the last <paramref name="steps"/> applied migrations.</summary>
+    /// <param name="steps">How many to revert (at least 1).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was reverted.</returns>
+    /// <exception cref="MigrationTargetException">Fewer migrations are applied than asked for.</exception>
+    Task<MigrationResult> RollbackAsync(int steps = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>Compares code and history.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>Every migration's state.</returns>
+    Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Throws when applied migrations are missing from the code or were edited since.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The status, when valid.</returns>
+    /// <exception cref="MigrationValidationException">The history and the code disagree.</exception>
+    Task<MigrationStatus> ValidateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Re-records the checksums of edited migrations and clears incomplete ones, deliberately.</summary>
+    /// <param name="cancellationToken">Cancels the repair.</param>
+    /// <returns>The versions repaired.</returns>
+    Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Marks an existing database as being at <paramref name="version"/>: migrations up to it are recorded, not run.</summary>
+    /// <param name="version">A version in the code.</param>
+    /// <param name="cancellationToken">Cancels the baseline.</param>
+    /// <returns>The versions recorded.</returns>
+    /// <exception cref="MigrationTargetException">The version is not in the code.</exception>
+    /// <exception cref="MigrationKitException">The database already has a history.</exception>
+    Task<IReadOnlyList<long>> BaselineAsync(long version, CancellationToken cancellationToken = default);
+
+    /// <summary>A dry run: the SQL that <see cref="MigrateUpAsync"/> would execute, without executing it.</summary>
+    /// <param name="targetVersion">The last version to include, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The script.</returns>
+    Task<MigrationScript> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The history of applied migrations.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows, by ascending version.</returns>
+    Task<IReadOnlyList<AppliedMigration>> GetHistoryAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The journal of every step ever taken.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The entries, oldest first.</returns>
+    Task<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the live schema, without the history tables.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The schema.</returns>
+    Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For test suites: applies each pending migration, reverts it, checks the schema is back to what it was, and
+    /// applies it again, reporting every migration whose Down does not restore the schema.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report.</returns>
+    Task<ReversibilityReport> CheckReversibilityAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,12 @@
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
+using MigrationKit.Providers;
+
+namespace MigrationKit;
+
+/// <summary>During a run: the current schema is read from the database, inside the migration's transaction.</summary>
+internal sealed class LiveSchemaContext(MigrationProvider provider, MigrationSession session, IReadOnlyList<QualifiedName> historyTables) : IMigrationSchemaContext
+{
+    public async ValueTask<DatabaseSchema> GetCurrentSchemaAsync(CancellationToken cancellationToken = default) =>
+        (await provider.SchemaReader.ReadAsync(session, cancellationToken).ConfigureAwait(false)).Without(historyTables);
+}

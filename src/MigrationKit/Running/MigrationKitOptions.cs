@@ -1,0 +1,31 @@
+using MigrationKit.History;
+
+namespace MigrationKit;
+
+/// <summary>How a runner finds migrations and runs them.</summary>
+public sealed class MigrationKitOptions
+{
+    /// <summary>Where migrations are discovered.</summary>
+    public IList<MigrationSource> Sources { get; } = [];
+
+    /// <summary>Migration classes added one by one.</summary>
+    public IList<Type> MigrationTypes { get; } = [];
+
+    /// <summary>Where the history and journal tables live.</summary>
+    public MigrationHistoryOptions History { get; } = new();
+
+    /// <summary>Names constraints and indexes that migrations do not name.</summary>
+    public NamingConvention Naming { get; set; } = NamingConvention.Default;
+
+    /// <summary>How a run groups migrations into transactions.</summary>
+    public MigrationRunTransaction RunTransaction { get; set; } = MigrationRunTransaction.PerMigration;
+
+    /// <summary>Whether migrating verifies the checksums of applied migrations first (default true).</summary>
+    public bool VerifyChecksums { get; set; } = true;
+
+    /// <summary>Whether applied migrations missing from the code are tolerated instead of failing (default false).</summary>
+    public bool IgnoreMissingMigrations { get; set; }
+
+    /// <summary>Recorded as who applied each migration. Default <c>user@machine</c>.</summary>
+    public string AppliedBy { get; set; } = $"{Environment.UserName}@{Environment.MachineName}";
+}

@@ -1,0 +1,648 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using MigrationKit.Diagnostics;
+using MigrationKit.History;
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
+using MigrationKit.Providers;
+
+namespace MigrationKit;
+
+/// <summary>
+/// The versioned runner. Every run opens a session, takes the provider's lock, (re)reads the history, and only then
+/// decides what is pending; each migration's transaction re-checks its own history row, so concurrent runners
+/// apply each migration exactly once even where the provider has no run-level lock.
+/// </summary>
+internal sealed class MigrationRunner : IMigrationRunner
+{
+    private readonly MigrationProvider _provider;
+    private readonly MigrationCatalog _catalog;
+    private readonly MigrationKitOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly bool _ownsProvider;
+
+    public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
+    {
+        _ownsProvider = ownsProvider;
+        _provider = provider;
+        _options = options;
+        _logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
+        _time = timeProvider;
+        _catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, options.Naming, services);
+        Migrations = _catalog.Migrations.Select(m => m.Info).ToArray();
+    }
+
+    public IReadOnlyList<MigrationInfo> Migrations { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_ownsProvider)
+        {
+            return;
+        }
+
+        switch (_provider)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+    }
+
+    private QualifiedName[] HistoryTables => [_options.History.HistoryTable, _options.History.JournalTable];
+
+    public Task<MigrationResult> MigrateUpAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (targetVersion is { } target && _catalog.Find(target) is null)
+        {
+            throw new MigrationTargetException(target, $"Cannot migrate up to version {target}: no migration in the code has that version. Known versions: {KnownVersions()}.");
+        }
+
+        return RunAsync(MigrationDirection.Up, targetVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "latest", applied =>
+        {
+            var appliedVersions = applied.Select(a => a.Version).ToHashSet();
+            return _catalog.Migrations.Where(m => !appliedVersions.Contains(m.Version) && (targetVersion is null || m.Version <= targetVersion)).ToArray();
+        }, cancellationToken);
+    }
+
+    public Task<MigrationResult> MigrateDownAsync(long targetVersion, CancellationToken cancellationToken = default)
+    {
+        if (targetVersion < 0 || (targetVersion != 0 && _catalog.Find(targetVersion) is null))
+        {
+            throw new MigrationTargetException(targetVersion, $"Cannot migrate down to version {targetVersion}: it is neither 0 (revert everything) nor a version in the code. Known versions: {KnownVersions()}.");
+        }
+
+        return RunAsync(MigrationDirection.Down, targetVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), applied =>
+            applied.Where(a => a.Version > targetVersion).OrderByDescending(a => a.Version).Select(a => _catalog.Find(a.Version)!).ToArray(), cancellationToken);
+    }
+
+    public Task<MigrationResult> RollbackAsync(int steps = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        return RunAsync(MigrationDirection.Down, $"{steps} step(s) back", applied =>
+        {
+            if (applied.Count < steps)
+            {
+                throw new MigrationTargetException(steps, $"Cannot roll back {steps} step(s): only {applied.Count} migration(s) are applied. Ask for at most {applied.Count}, or use MigrateDownAsync(0) to revert everything.");
+            }
+
+            return applied.OrderByDescending(a => a.Version).Take(steps).Select(a => _catalog.Find(a.Version)!).ToArray();
+        }, cancellationToken);
+    }
+
+    public Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(lockDatabase: false, async (session, history) => await ReadStatusAsync(history, cancellationToken).ConfigureAwait(false), cancellationToken);
+
+    public async Task<MigrationStatus> ValidateAsync(CancellationToken cancellationToken = default)
+    {
+        var status = await GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfInvalid(status, verifyChecksums: true);
+        return status;
+    }
+
+    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+        {
+            var status = await ReadStatusAsync(history, cancellationToken).ConfigureAwait(false);
+            var runId = Guid.NewGuid();
+            var repaired = new List<long>();
+            foreach (var entry in status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete))
+            {
+                await InTransactionAsync(session, async () =>
+                {
+                    if (entry.State == MigrationState.Modified)
+                    {
+                        await history.UpdateChecksumAsync(entry.Version, entry.CodeChecksum!, entry.Description, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await history.AppendJournalAsync(Journal(runId, entry.Version, JournalAction.Repair, JournalStatus.Succeeded) with { Error = $"repaired {entry.State}" }, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+                Log.Repaired(_logger, entry.Version, entry.State == MigrationState.Modified ? "checksum re-recorded" : "incomplete step cleared");
+                repaired.Add(entry.Version);
+            }
+
+            return repaired;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<long>> BaselineAsync(long version, CancellationToken cancellationToken = default)
+    {
+        if (_catalog.Find(version) is null)
+        {
+            throw new MigrationTargetException(version, $"Cannot baseline at version {version}: no migration in the code has that version. Known versions: {KnownVersions()}.");
+        }
+
+        return WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+        {
+            await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            var runId = Guid.NewGuid();
+            var versions = new List<long>();
+            await InTransactionAsync(session, async () =>
+            {
+                if ((await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    throw new MigrationKitException($"Cannot baseline {_provider.DisplayName}: it already has a migration history. Baseline only marks a database that predates MigrationKit; use MigrateUpAsync here.");
+                }
+
+                foreach (var migration in _catalog.Migrations.Where(m => m.Version <= version))
+                {
+                    await history.AddAsync(new AppliedMigration(migration.Version, migration.Description, _catalog.GetChecksum(migration), _time.GetUtcNow(), TimeSpan.Zero, _options.AppliedBy, LibraryVersion.Value), cancellationToken).ConfigureAwait(false);
+                    versions.Add(migration.Version);
+                }
+
+                await history.AppendJournalAsync(Journal(runId, version, JournalAction.Baseline, JournalStatus.Succeeded), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            Log.Baselined(_logger, _provider.DisplayName, version, versions.Count);
+            return versions;
+        }, cancellationToken);
+    }
+
+    public Task<MigrationScript> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
+    {
+        if (targetVersion is { } target && _catalog.Find(target) is null)
+        {
+            throw new MigrationTargetException(target, $"Cannot script up to version {target}: no migration in the code has that version. Known versions: {KnownVersions()}.");
+        }
+
+        return WithSessionAsync(lockDatabase: false, async (session, history) =>
+        {
+            var applied = await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                ? (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).ToHashSet()
+                : [];
+            var context = new ReplaySchemaContext(_provider, session, HistoryTables);
+            var steps = new List<MigrationScriptStep>();
+            foreach (var migration in _catalog.Migrations.Where(m => !applied.Contains(m.Version) && (targetVersion is null || m.Version <= targetVersion)))
+            {
+                var statements = new List<string>();
+                foreach (var operation in _catalog.GetUp(migration))
+                {
+                    statements.AddRange(await _provider.SqlGenerator.GenerateAsync(operation, context, cancellationToken).ConfigureAwait(false));
+                    await context.ApplyAsync(operation, cancellationToken).ConfigureAwait(false);
+                }
+
+                steps.Add(new MigrationScriptStep(migration.Version, migration.Description, MigrationDirection.Up, migration.Transaction == MigrationTransactionMode.Transactional, statements));
+            }
+
+            return new MigrationScript(steps);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<AppliedMigration>> GetHistoryAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(lockDatabase: false, async (session, history) =>
+            await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false) : [], cancellationToken);
+
+    public Task<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(lockDatabase: false, async (session, history) =>
+            await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await history.GetJournalAsync(cancellationToken).ConfigureAwait(false) : [], cancellationToken);
+
+    public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(lockDatabase: false, (session, _) => ReadSchemaAsync(session, cancellationToken), cancellationToken);
+
+    public Task<ReversibilityReport> CheckReversibilityAsync(CancellationToken cancellationToken = default) =>
+        WithSessionAsync(lockDatabase: true, async (session, history) =>
+        {
+            await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            var applied = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).ToHashSet();
+            var runId = Guid.NewGuid();
+            var checkedVersions = new List<long>();
+            var problems = new List<ReversibilityProblem>();
+            foreach (var migration in _catalog.Migrations.Where(m => !applied.Contains(m.Version)))
+            {
+                checkedVersions.Add(migration.Version);
+                var before = await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(session, history, migration, MigrationDirection.Up, runId, cancellationToken).ConfigureAwait(false);
+                var afterUp = await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await ApplyAsync(session, history, migration, MigrationDirection.Down, runId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (MigrationKitException e)
+                {
+                    // Up stays applied, so the migrations after it can still be checked.
+                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, [], e.Message));
+                    continue;
+                }
+
+                var differences = before.CompareTo(await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
+                await ApplyAsync(session, history, migration, MigrationDirection.Up, runId, cancellationToken).ConfigureAwait(false);
+                var reapplied = afterUp.CompareTo(await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
+                if (differences.Count > 0 || reapplied.Count > 0)
+                {
+                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, [.. differences, .. reapplied.Select(d => "after Down then Up again: " + d)], null));
+                }
+            }
+
+            return new ReversibilityReport(checkedVersions, problems);
+        }, cancellationToken);
+
+    private async Task<MigrationResult> RunAsync(MigrationDirection direction, string target, Func<IReadOnlyList<AppliedMigration>, IReadOnlyList<MigrationDescriptor>> selectSteps, CancellationToken cancellationToken)
+    {
+        using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
+        activity?.SetTag("migrationkit.target", target);
+        Log.RunStarting(_logger, direction.ToString(), target, _provider.DisplayName);
+        var started = _time.GetTimestamp();
+        return await WithSessionAsync(lockDatabase: true, async (session, history) =>
+        {
+            await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
+            var fromVersion = applied.Count == 0 ? 0 : applied.Max(a => a.Version);
+            ThrowIfInvalid(BuildStatus(applied, [], includeChecksums: _options.VerifyChecksums), _options.VerifyChecksums);
+            var incomplete = await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false);
+            if (incomplete.Count > 0)
+            {
+                throw new IncompleteMigrationException(incomplete);
+            }
+
+            var steps = selectSteps(applied);
+            if (steps.Count == 0)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, fromVersion);
+                return new MigrationResult(Guid.Empty, direction, fromVersion, fromVersion, []);
+            }
+
+            var runId = Guid.NewGuid();
+            activity?.SetTag("migrationkit.run_id", runId);
+            var results = _options.RunTransaction == MigrationRunTransaction.AllOrNothing
+                ? await ApplyAllOrNothingAsync(session, history, steps, direction, runId, cancellationToken).ConfigureAwait(false)
+                : await ApplyEachAsync(session, history, steps, direction, runId, fromVersion, cancellationToken).ConfigureAwait(false);
+
+            var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
+            Log.RunCompleted(_logger, results.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
+            return new MigrationResult(runId, direction, fromVersion, toVersion, results);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<MigrationStepResult>> ApplyEachAsync(MigrationSession session, IMigrationHistory history, IReadOnlyList<MigrationDescriptor> steps, MigrationDirection direction, Guid runId, long fromVersion, CancellationToken cancellationToken)
+    {
+        var results = new List<MigrationStepResult>(steps.Count);
+        foreach (var migration in steps)
+        {
+            if (direction == MigrationDirection.Up && migration.Version < fromVersion)
+            {
+                Log.OutOfOrder(_logger, migration.Version, fromVersion);
+            }
+
+            if (await ApplyAsync(session, history, migration, direction, runId, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<MigrationStepResult>> ApplyAllOrNothingAsync(MigrationSession session, IMigrationHistory history, IReadOnlyList<MigrationDescriptor> steps, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
+    {
+        if (steps.FirstOrDefault(m => m.Transaction == MigrationTransactionMode.None) is { } outside)
+        {
+            throw new MigrationKitException($"Migration {outside} runs without a transaction, so it cannot join an all-or-nothing run. Run it on its own (MigrateUpAsync to its version with RunTransaction = PerMigration) or make it transactional.");
+        }
+
+        var results = new List<MigrationStepResult>(steps.Count);
+        MigrationDescriptor? current = null;
+        string? statement = null;
+        session.Transaction = await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var migration in steps)
+            {
+                current = migration;
+                if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+                {
+                    Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
+                    continue;
+                }
+
+                var started = _time.GetTimestamp();
+                Log.MigrationStarting(_logger, migration.Version, migration.Description, direction.ToString());
+                var operations = Operations(migration, direction);
+                statement = null;
+                await ExecuteAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started);
+                await RecordAsync(history, migration, direction, runId, elapsed, cancellationToken).ConfigureAwait(false);
+                results.Add(new MigrationStepResult(migration.Version, migration.Description, direction, elapsed));
+            }
+
+            await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+            await session.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (current is not null)
+        {
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw await FailedAsync(history, current, direction, runId, statement, transactional: true, e, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+
+        foreach (var result in results)
+        {
+            Count(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>Applies or reverts one migration; returns null when another runner already did it.</summary>
+    private async Task<MigrationStepResult?> ApplyAsync(MigrationSession session, IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
+    {
+        var operations = Operations(migration, direction);
+        using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit.Migration");
+        activity?.SetTag("migrationkit.version", migration.Version);
+        activity?.SetTag("migrationkit.direction", direction.ToString());
+        var transactional = migration.Transaction == MigrationTransactionMode.Transactional;
+        string? statement = null;
+        var started = _time.GetTimestamp();
+        if (!transactional)
+        {
+            await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
+        }
+
+        session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
+        try
+        {
+            // Re-checked inside the transaction: under SQLite's BEGIN IMMEDIATE (or a provider lock) this is the
+            // decision point that makes concurrent runners apply each migration exactly once.
+            if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+            {
+                Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
+                return null;
+            }
+
+            Log.MigrationStarting(_logger, migration.Version, migration.Description, direction.ToString());
+            await ExecuteAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+            statement = null;
+            var elapsed = _time.GetElapsedTime(started);
+            if (transactional)
+            {
+                await RecordAsync(history, migration, direction, runId, elapsed, cancellationToken).ConfigureAwait(false);
+                await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+                await session.Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await InTransactionAsync(session, () => RecordAsync(history, migration, direction, runId, elapsed, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = new MigrationStepResult(migration.Version, migration.Description, direction, elapsed);
+            Count(result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw await FailedAsync(history, migration, direction, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    private IReadOnlyList<MigrationOperation> Operations(MigrationDescriptor migration, MigrationDirection direction) =>
+        direction == MigrationDirection.Up ? _catalog.GetUp(migration) : _catalog.GetDown(migration);
+
+    private async Task ExecuteAsync(MigrationSession session, IReadOnlyList<MigrationOperation> operations, Action<string> current, CancellationToken cancellationToken)
+    {
+        var context = new LiveSchemaContext(_provider, session, HistoryTables);
+        foreach (var operation in operations)
+        {
+            foreach (var sql in await _provider.SqlGenerator.GenerateAsync(operation, context, cancellationToken).ConfigureAwait(false))
+            {
+                current(sql);
+                Log.ExecutingSql(_logger, sql);
+                await session.ExecuteAsync(sql, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RecordAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        if (direction == MigrationDirection.Up)
+        {
+            await history.AddAsync(new AppliedMigration(migration.Version, migration.Description, _catalog.GetChecksum(migration), _time.GetUtcNow(), elapsed, _options.AppliedBy, LibraryVersion.Value), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await history.RemoveAsync(migration.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Succeeded) with { Duration = elapsed }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
+    {
+        MigrationKitTelemetry.MigrationsFailed.Add(1);
+        var cancelled = error is OperationCanceledException && cancellationToken.IsCancellationRequested;
+        try
+        {
+            // Written after the rollback, outside any transaction, so the audit trail keeps the failure.
+            var status = transactional ? JournalStatus.Failed : JournalStatus.Incomplete;
+            await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), status) with { Error = cancelled ? "cancelled" : error.Message }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (DbException journalError)
+        {
+            Log.JournalWriteFailed(_logger, journalError, migration.Version);
+        }
+
+        if (cancelled || error is MigrationKitException)
+        {
+            return error;
+        }
+
+        Log.MigrationFailed(_logger, error, migration.Version, migration.Description, direction.ToString());
+        return new MigrationFailedException(migration.Version, migration.Description, direction, statement, transactional, error);
+    }
+
+    private async Task EnsureHistoryAsync(MigrationSession session, IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        if (await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // Created in a transaction and re-checked inside it, so two runners starting together cannot both create it.
+        await InTransactionAsync(session, async () =>
+        {
+            if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await history.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                Log.HistoryCreated(_logger, _provider.DisplayName);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<MigrationStatus> ReadStatusAsync(IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return BuildStatus([], [], includeChecksums: false);
+        }
+
+        var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
+        var incomplete = await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false);
+        return BuildStatus(applied, incomplete, includeChecksums: true);
+    }
+
+    private MigrationStatus BuildStatus(IReadOnlyList<AppliedMigration> applied, IReadOnlyList<long> incomplete, bool includeChecksums)
+    {
+        var appliedByVersion = applied.ToDictionary(a => a.Version);
+        var entries = new List<MigrationStatusEntry>();
+        foreach (var migration in _catalog.Migrations)
+        {
+            if (!appliedByVersion.TryGetValue(migration.Version, out var row))
+            {
+                entries.Add(new MigrationStatusEntry(migration.Version, migration.Description, incomplete.Contains(migration.Version) ? MigrationState.Incomplete : MigrationState.Pending));
+                continue;
+            }
+
+            var checksum = includeChecksums ? _catalog.GetChecksum(migration) : null;
+            var modified = checksum is not null && !string.Equals(checksum, row.Checksum, StringComparison.Ordinal);
+            entries.Add(new MigrationStatusEntry(migration.Version, migration.Description, modified ? MigrationState.Modified : MigrationState.Applied)
+            {
+                AppliedAt = row.AppliedAt,
+                Duration = row.Duration,
+                AppliedChecksum = row.Checksum,
+                CodeChecksum = checksum,
+            });
+        }
+
+        entries.AddRange(applied.Where(a => _catalog.Find(a.Version) is null).Select(a => new MigrationStatusEntry(a.Version, a.Description, MigrationState.Missing)
+        {
+            AppliedAt = a.AppliedAt,
+            Duration = a.Duration,
+            AppliedChecksum = a.Checksum,
+        }));
+        return new MigrationStatus(entries.OrderBy(e => e.Version).ToArray());
+    }
+
+    private void ThrowIfInvalid(MigrationStatus status, bool verifyChecksums)
+    {
+        var modified = verifyChecksums ? status.Migrations.Where(m => m.State == MigrationState.Modified).ToArray() : [];
+        var missing = _options.IgnoreMissingMigrations ? [] : status.Migrations.Where(m => m.State == MigrationState.Missing).ToArray();
+        if (modified.Length > 0 && missing.Length > 0)
+        {
+            throw new MigrationValidationException([.. modified, .. missing]);
+        }
+
+        if (modified.Length > 0)
+        {
+            throw new MigrationChecksumMismatchException(modified);
+        }
+
+        if (missing.Length > 0)
+        {
+            throw new AppliedMigrationMissingException(missing);
+        }
+    }
+
+    private async Task<T> WithSessionAsync<T>(bool lockDatabase, Func<MigrationSession, IMigrationHistory, Task<T>> work, CancellationToken cancellationToken)
+    {
+        DbConnection connection;
+        try
+        {
+            connection = await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or MigrationKitException or ArgumentException))
+        {
+            throw new MigrationConnectionException(_provider.DisplayName, e);
+        }
+
+        try
+        {
+            var session = new MigrationSession(_provider, connection);
+            var history = _provider.CreateHistory(session, _options.History);
+            if (!lockDatabase)
+            {
+                return await work(session, history).ConfigureAwait(false);
+            }
+
+            var waited = _time.GetTimestamp();
+            var held = await _provider.AcquireLockAsync(session, cancellationToken).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                Log.LockAcquired(_logger, _provider.DisplayName, (long)_time.GetElapsedTime(waited).TotalMilliseconds);
+                return await work(session, history).ConfigureAwait(false);
+            }
+        }
+        catch (DbException e) when (_provider.IsConnectionFailure(e))
+        {
+            throw new MigrationConnectionException(_provider.DisplayName, e);
+        }
+        finally
+        {
+            await _provider.ReleaseConnectionAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    private async Task InTransactionAsync(MigrationSession session, Func<Task> work, CancellationToken cancellationToken)
+    {
+        session.Transaction = await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+            await session.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task RollbackAsync(MigrationSession session)
+    {
+        if (session.Transaction is { } transaction)
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // The connection may be gone; the database rolls the transaction back itself then.
+            }
+            catch (InvalidOperationException)
+            {
+                // Already completed (for example, committed then failed afterwards).
+            }
+        }
+    }
+
+    private static async Task EndTransactionAsync(MigrationSession session)
+    {
+        if (session.Transaction is { } transaction)
+        {
+            session.Transaction = null;
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DatabaseSchema> ReadSchemaAsync(MigrationSession session, CancellationToken cancellationToken) =>
+        (await _provider.SchemaReader.ReadAsync(session, cancellationToken).ConfigureAwait(false)).Without(HistoryTables);
+
+    private JournalEntry Journal(Guid runId, long? version, JournalAction action, JournalStatus status) =>
+        new(runId, version, action, status, _time.GetUtcNow()) { AppliedBy = _options.AppliedBy };
+
+    private static JournalAction ActionOf(MigrationDirection direction) =>
+        direction == MigrationDirection.Up ? JournalAction.Up : JournalAction.Down;
+
+    private static void Count(MigrationStepResult result)
+    {
+        var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
+        MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
+        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);
+    }
+
+    private string KnownVersions() =>
+        _catalog.Migrations.Count == 0 ? "none" : string.Join(", ", _catalog.Migrations.Select(m => m.Version));
+}
