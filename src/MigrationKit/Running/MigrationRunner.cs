@@ -78,7 +78,7 @@ internal sealed class MigrationRunner : IMigrationRunner
         }
 
         return RunAsync(MigrationDirection.Down, targetVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), applied =>
-            applied.Where(a => a.Version > targetVersion).OrderByDescending(a => a.Version).Select(a => _catalog.Find(a.Version)!).ToArray(), cancellationToken);
+            InCode(applied.Where(a => a.Version > targetVersion).OrderByDescending(a => a.Version)), cancellationToken);
     }
 
     public Task<MigrationResult> RollbackAsync(int steps = 1, CancellationToken cancellationToken = default)
@@ -91,7 +91,7 @@ internal sealed class MigrationRunner : IMigrationRunner
                 throw new MigrationTargetException(steps, $"Cannot roll back {steps} step(s): only {applied.Count} migration(s) are applied. Ask for at most {applied.Count}, or use MigrateDownAsync(0) to revert everything.");
             }
 
-            return applied.OrderByDescending(a => a.Version).Take(steps).Select(a => _catalog.Find(a.Version)!).ToArray();
+            return InCode(applied.OrderByDescending(a => a.Version).Take(steps));
         }, cancellationToken);
     }
 
@@ -358,11 +358,6 @@ internal sealed class MigrationRunner : IMigrationRunner
         var transactional = migration.Transaction == MigrationTransactionMode.Transactional;
         string? statement = null;
         var started = _time.GetTimestamp();
-        if (!transactional)
-        {
-            await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
-        }
-
         session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
         try
         {
@@ -372,6 +367,12 @@ internal sealed class MigrationRunner : IMigrationRunner
             {
                 Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
                 return null;
+            }
+
+            if (!transactional)
+            {
+                // Written first and on its own, so a step killed part way is visible in the journal.
+                await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
             }
 
             Log.MigrationStarting(_logger, migration.Version, migration.Description, direction.ToString());
@@ -641,6 +642,21 @@ internal sealed class MigrationRunner : IMigrationRunner
         var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
         MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
         MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);
+    }
+
+    /// <summary>The migrations to revert; reverting needs each one's code, even when missing ones are otherwise tolerated.</summary>
+    private MigrationDescriptor[] InCode(IEnumerable<AppliedMigration> toRevert)
+    {
+        var rows = toRevert.ToArray();
+        var missing = rows.Where(a => _catalog.Find(a.Version) is null)
+            .Select(a => new MigrationStatusEntry(a.Version, a.Description, MigrationState.Missing) { AppliedAt = a.AppliedAt, AppliedChecksum = a.Checksum })
+            .ToArray();
+        if (missing.Length > 0)
+        {
+            throw new AppliedMigrationMissingException(missing);
+        }
+
+        return rows.Select(a => _catalog.Find(a.Version)!).ToArray();
     }
 
     private string KnownVersions() =>
