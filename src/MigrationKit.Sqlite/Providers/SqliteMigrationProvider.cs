@@ -1,0 +1,229 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using MigrationKit.Inspection;
+using MigrationKit.Providers;
+
+namespace MigrationKit.Sqlite;
+
+/// <summary>
+/// The SQLite provider. Every connection it hands out has foreign-key enforcement switched off, because table
+/// rebuilds drop and recreate tables that others reference; <see cref="BeforeCommitAsync"/> checks the keys
+/// instead, inside each migration's transaction. There is no run-level lock: Microsoft.Data.Sqlite begins
+/// transactions with <c>BEGIN IMMEDIATE</c>, which serializes writers, and the runner re-checks the history
+/// inside each migration's transaction.
+/// </summary>
+/// <remarks>
+/// An in-memory database (<c>Data Source=:memory:</c>, <c>Mode=Memory</c>, or an empty data source, which SQLite
+/// makes a private temporary database) lives only as long as a connection to it, so the provider keeps one
+/// connection open for its own lifetime, hands that same connection to every session and lets one session at a
+/// time use it.
+/// </remarks>
+internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposable, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly bool _inMemory;
+    private readonly SemaphoreSlim _memoryGate = new(1, 1);
+    private SqliteConnection? _memoryConnection;
+    private bool _disposed;
+
+    /// <summary>Creates a provider for the database a connection string names.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, such as <c>Data Source=app.db</c>.</param>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed; the message never repeats a password.</exception>
+    public SqliteMigrationProvider(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException)
+        {
+            // The driver's messages name a position, a keyword or a non-secret value, never the password.
+            throw new ArgumentException($"The SQLite connection string is not valid: {e.Message} Write it as 'Data Source=<file>' with optional Microsoft.Data.Sqlite keywords.", nameof(connectionString), e);
+        }
+
+        var dataSource = builder.DataSource;
+        _inMemory = builder.Mode == SqliteOpenMode.Memory
+            || dataSource.Length == 0
+            || dataSource == ":memory:"
+            || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
+        DisplayName = $"SQLite database '{dataSource}'";
+
+        // Our own pool: connections that had enforcement switched off never go back to a pool the application shares.
+        builder.ForeignKeys = false;
+        _connectionString = builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public override string Name => "sqlite";
+
+    /// <inheritdoc />
+    public override string DisplayName { get; }
+
+    /// <inheritdoc />
+    public override MigrationSqlGenerator SqlGenerator { get; } = new SqliteSqlGenerator();
+
+    /// <inheritdoc />
+    public override ISchemaReader SchemaReader { get; } = new SqliteSchemaReader();
+
+    /// <summary>Opens a connection with foreign-key enforcement off; for an in-memory database, waits for the one shared connection.</summary>
+    /// <param name="cancellationToken">Cancels the open or the wait.</param>
+    /// <returns>The open connection; give it back with <see cref="ReleaseConnectionAsync"/>.</returns>
+    /// <exception cref="SqliteException">The database cannot be opened (for example, its directory does not exist).</exception>
+    /// <exception cref="ObjectDisposedException">The provider was disposed.</exception>
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (!_inMemory)
+        {
+            var connection = new SqliteConnection(_connectionString);
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await SwitchOffForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        await _memoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_memoryConnection is null)
+            {
+                var connection = new SqliteConnection(_connectionString);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                _memoryConnection = connection;
+            }
+
+            await SwitchOffForeignKeysAsync(_memoryConnection, cancellationToken).ConfigureAwait(false);
+            return _memoryConnection;
+        }
+        catch
+        {
+            _memoryGate.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Disposes a file connection; for the shared in-memory connection, keeps it open and lets the next session have it.</summary>
+    /// <param name="connection">The connection from <see cref="OpenConnectionAsync"/>.</param>
+    /// <returns>A task that completes when the connection is released.</returns>
+    public override ValueTask ReleaseConnectionAsync(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (!ReferenceEquals(connection, _memoryConnection))
+        {
+            return connection.DisposeAsync();
+        }
+
+        _memoryGate.Release();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Runs <c>PRAGMA foreign_key_check</c> inside the transaction and fails when any row references a missing parent,
+    /// which a table rebuild or a data step can cause while enforcement is off.
+    /// </summary>
+    /// <param name="session">The session, inside the migration's transaction.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when every foreign key holds.</returns>
+    /// <exception cref="MigrationKitException">Some rows violate foreign keys; the message lists them.</exception>
+    public override async ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        const int Listed = 50;
+        var violations = new List<string>();
+        var count = 0;
+        var command = session.CreateCommand("PRAGMA foreign_key_check");
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (++count <= Listed)
+                    {
+                        var row = reader.IsDBNull(1) ? "a row" : string.Create(CultureInfo.InvariantCulture, $"rowid {reader.GetInt64(1)}");
+                        violations.Add($"table \"{reader.GetString(0)}\" {row} references a missing row of \"{reader.GetString(2)}\"");
+                    }
+                }
+            }
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        var message = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{count} row(s) of {DisplayName} violate foreign keys, so the migration is not committed: ");
+        message.AppendJoin("; ", violations);
+        if (count > Listed)
+        {
+            message.Append(CultureInfo.InvariantCulture, $"; and {count - Listed} more");
+        }
+
+        message.Append(". Fix the data (delete or correct those rows, or insert the missing parents) or the migration, then run it again.");
+        throw new MigrationKitException(message.ToString());
+    }
+
+    /// <summary>
+    /// Whether the driver failed to open, read or write the database file itself: SQLITE_CANTOPEN, SQLITE_NOTADB,
+    /// SQLITE_CORRUPT, SQLITE_IOERR, SQLITE_READONLY or SQLITE_PERM.
+    /// </summary>
+    /// <param name="exception">The exception thrown by the driver.</param>
+    /// <returns><see langword="true"/> for failures of the database file rather than of a statement.</returns>
+    public override bool IsConnectionFailure(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM };
+
+    /// <summary>Closes the shared in-memory connection, which discards an in-memory database.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _memoryConnection?.Dispose();
+        _memoryGate.Dispose();
+    }
+
+    /// <summary>Closes the shared in-memory connection, which discards an in-memory database.</summary>
+    /// <returns>A task that completes when the connection is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_memoryConnection is not null)
+        {
+            await _memoryConnection.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _memoryGate.Dispose();
+    }
+
+    private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // A no-op inside a transaction, so it runs here, before the runner begins one.
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "PRAGMA foreign_keys = OFF";
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Data.Common;
+using System.Globalization;
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
+using MigrationKit.Providers;
+
+namespace MigrationKit.Sqlite;
+
+/// <summary>
+/// Reads a SQLite database's schema from <c>sqlite_schema</c> and the table-valued pragmas, in four queries whatever
+/// the number of tables. Constraint names, check expressions and defaults as written come from each table's
+/// <c>CREATE TABLE</c> text (<see cref="SqliteSqlParser"/>), because no pragma reports them. A constraint declared
+/// without a name gets the name MigrationKit's default naming convention would give it (<c>pk_t</c>,
+/// <c>uq_t_a</c>, <c>fk_t_a_p</c>, <c>ck_t_1</c>), so that it can still be dropped by name.
+/// </summary>
+internal sealed class SqliteSchemaReader : ISchemaReader
+{
+    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'";
+
+    private const string ObjectsSql =
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY rowid";
+
+    private const string ColumnsSql =
+        "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden FROM sqlite_schema AS m JOIN pragma_table_xinfo(m.name) AS c WHERE " + UserTables + " ORDER BY m.name, c.cid";
+
+    private const string IndexesSql =
+        "SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, i.name FROM sqlite_schema AS m JOIN pragma_index_list(m.name) AS l JOIN pragma_index_info(l.name) AS i WHERE " + UserTables + " ORDER BY m.name, l.seq, i.seqno";
+
+    private const string ForeignKeysSql =
+        "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f WHERE " + UserTables + " ORDER BY m.name, f.id, f.seq";
+
+    /// <inheritdoc />
+    public async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var objects = await QueryAsync(session, ObjectsSql, r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.GetString(3)), cancellationToken).ConfigureAwait(false);
+        var columns = (await QueryAsync(session, ColumnsSql, r => (Table: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) != 0, Default: r.IsDBNull(4) ? null : r.GetString(4), Key: r.GetInt32(5), Hidden: r.GetInt32(6)), cancellationToken).ConfigureAwait(false))
+            .Where(c => c.Hidden != 1)
+            .ToLookup(c => c.Table, StringComparer.Ordinal);
+        var indexes = (await QueryAsync(session, IndexesSql, r => (Table: r.GetString(0), Name: r.GetString(1), Unique: r.GetInt64(2) != 0, Origin: r.GetString(3), Partial: r.GetInt64(4) != 0, Column: r.IsDBNull(5) ? null : r.GetString(5)), cancellationToken).ConfigureAwait(false))
+            .ToLookup(i => i.Table, StringComparer.Ordinal);
+        var foreignKeys = (await QueryAsync(session, ForeignKeysSql, r => (Table: r.GetString(0), Id: r.GetInt64(1), Principal: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? null : r.GetString(4), OnUpdate: r.GetString(5), OnDelete: r.GetString(6)), cancellationToken).ConfigureAwait(false))
+            .ToLookup(f => f.Table, StringComparer.Ordinal);
+        var triggers = objects.Where(o => o.Type == "trigger").ToLookup(o => o.Table, StringComparer.OrdinalIgnoreCase);
+        var indexSql = objects.Where(o => o.Type == "index").ToDictionary(o => o.Name, o => o.Sql, StringComparer.OrdinalIgnoreCase);
+
+        // A foreign key written as "REFERENCES parent" with no column list means the parent's primary key.
+        var primaryKeys = columns.ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<string>)g.Where(c => c.Key > 0).OrderBy(c => c.Key).Select(c => c.Name).ToArray(),
+            StringComparer.OrdinalIgnoreCase);
+
+        var tables = new List<TableSchema>();
+        foreach (var (_, name, _, sql) in objects.Where(o => o.Type == "table" && columns.Contains(o.Name)))
+        {
+            var definition = SqliteSqlParser.ParseTable(sql);
+            var tableColumns = columns[name].ToArray();
+            var keyColumns = primaryKeys[name];
+            HashSet<string> uniqueNames = new(StringComparer.Ordinal), keyNames = new(StringComparer.Ordinal), checkNames = new(StringComparer.Ordinal);
+            var uniques = new List<SqliteParsedConstraint>(definition.UniqueConstraints);
+            var keys = new List<SqliteParsedConstraint>(definition.ForeignKeys);
+            tables.Add(new TableSchema(new QualifiedName(name), tableColumns.Select(c => new ColumnSchema(c.Name, c.Type)
+            {
+                IsNullable = !c.NotNull,
+                DefaultSql = definition.Defaults.GetValueOrDefault(c.Name) ?? c.Default,
+                IsIdentity = keyColumns.Count == 1 && c.Key == 1 && definition.AutoincrementColumns.Contains(c.Name),
+            }).ToArray())
+            {
+                PrimaryKey = keyColumns.Count == 0 ? null : new PrimaryKeyDefinition(definition.PrimaryKeyName ?? $"pk_{name}", keyColumns),
+                UniqueConstraints = indexes[name].Where(i => i.Origin == "u").GroupBy(i => i.Name).Select(g =>
+                {
+                    var indexColumns = g.Select(i => i.Column ?? string.Empty).ToArray();
+                    return new UniqueConstraintDefinition(Unique(uniqueNames, Take(uniques, indexColumns, null)?.Name ?? $"uq_{name}_{string.Join('_', indexColumns)}"), indexColumns);
+                }).ToArray(),
+                ForeignKeys = foreignKeys[name].GroupBy(f => f.Id).Select(g =>
+                {
+                    var first = g.First();
+                    var from = g.Select(f => f.From).ToArray();
+                    var to = g.All(f => f.To is null) ? primaryKeys.GetValueOrDefault(first.Principal) ?? [] : g.Select(f => f.To ?? string.Empty).ToArray();
+                    var key = Unique(keyNames, Take(keys, from, first.Principal)?.Name ?? $"fk_{name}_{string.Join('_', from)}_{first.Principal}");
+                    return new ForeignKeyDefinition(key, from, new QualifiedName(first.Principal), to)
+                    {
+                        OnDelete = Action(first.OnDelete),
+                        OnUpdate = Action(first.OnUpdate),
+                    };
+                }).ToArray(),
+                CheckConstraints = definition.CheckConstraints.Where(c => c.Expression is not null).Select((c, n) =>
+                    new CheckConstraintDefinition(Unique(checkNames, c.Name ?? string.Create(CultureInfo.InvariantCulture, $"ck_{name}_{n + 1}")), c.Expression!)).ToArray(),
+                Indexes = indexes[name].Where(i => i.Origin == "c").GroupBy(i => i.Name).Select(g =>
+                {
+                    var first = g.First();
+                    var (items, filter) = indexSql.TryGetValue(first.Name, out var text) ? SqliteSqlParser.ParseIndex(text) : ([], null);
+
+                    // An expression has no column name; its text stands in for it, so that nothing is silently lost.
+                    var indexColumns = g.Select((i, n) => i.Column ?? (n < items.Count ? items[n] : string.Empty)).ToArray();
+                    return new IndexDefinition(first.Name, indexColumns) { IsUnique = first.Unique, Filter = first.Partial ? filter : null };
+                }).ToArray(),
+                Triggers = triggers[name].Select(t => new TriggerSchema(t.Name, t.Sql)).ToArray(),
+            });
+        }
+
+        var views = objects.Where(o => o.Type == "view").Select(o => new ViewSchema(new QualifiedName(o.Name), o.Sql)).ToArray();
+        return new DatabaseSchema(tables) { Views = views };
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TableExistsAsync(MigrationSession session, QualifiedName table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(table);
+
+        // SQLite compares identifiers without regard to ASCII case, and a database has one schema.
+        var command = session.CreateCommand("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = @name COLLATE NOCASE");
+        await using (command.ConfigureAwait(false))
+        {
+            MigrationSession.AddParameter(command, "name", table.Name);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        }
+    }
+
+    private static async Task<List<T>> QueryAsync<T>(MigrationSession session, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var command = session.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(map(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    /// <summary>Removes and returns the first parsed constraint on the same columns (and referenced table), if any.</summary>
+    private static SqliteParsedConstraint? Take(List<SqliteParsedConstraint> parsed, IReadOnlyList<string> columns, string? principal)
+    {
+        var index = parsed.FindIndex(p =>
+            p.Columns.SequenceEqual(columns, StringComparer.OrdinalIgnoreCase)
+            && (principal is null || string.Equals(p.PrincipalTable, principal, StringComparison.OrdinalIgnoreCase)));
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var match = parsed[index];
+        parsed.RemoveAt(index);
+        return match;
+    }
+
+    /// <summary>Keeps names of one kind distinct within a table, so that two unnamed look-alike constraints do not collide.</summary>
+    private static string Unique(HashSet<string> used, string name)
+    {
+        var candidate = name;
+        for (var n = 2; !used.Add(candidate); n++)
+        {
+            candidate = string.Create(CultureInfo.InvariantCulture, $"{name}_{n}");
+        }
+
+        return candidate;
+    }
+
+    private static ReferentialAction Action(string action) => action.ToUpperInvariant() switch
+    {
+        "RESTRICT" => ReferentialAction.Restrict,
+        "CASCADE" => ReferentialAction.Cascade,
+        "SET NULL" => ReferentialAction.SetNull,
+        "SET DEFAULT" => ReferentialAction.SetDefault,
+        _ => ReferentialAction.NoAction,
+    };
+}
