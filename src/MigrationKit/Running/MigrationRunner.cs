@@ -228,7 +228,17 @@ internal sealed class MigrationRunner : IMigrationRunner
                 }
 
                 var differences = before.CompareTo(await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
-                await ApplyAsync(session, history, migration, MigrationDirection.Up, runId, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await ApplyAsync(session, history, migration, MigrationDirection.Up, runId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (MigrationKitException e)
+                {
+                    // A wrong Down often makes Up fail the second time; report both and go on with the rest.
+                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, differences, "applying Up again after Down failed: " + e.Message));
+                    continue;
+                }
+
                 var reapplied = afterUp.CompareTo(await ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
                 if (differences.Count > 0 || reapplied.Count > 0)
                 {
@@ -446,7 +456,7 @@ internal sealed class MigrationRunner : IMigrationRunner
             var status = transactional ? JournalStatus.Failed : JournalStatus.Incomplete;
             await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), status) with { Error = cancelled ? "cancelled" : error.Message }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (DbException journalError)
+        catch (Exception journalError) when (journalError is DbException or InvalidOperationException)
         {
             Log.JournalWriteFailed(_logger, journalError, migration.Version);
         }
@@ -616,6 +626,9 @@ internal sealed class MigrationRunner : IMigrationRunner
             {
                 // Already completed (for example, committed then failed afterwards).
             }
+
+            // Later commands (the failure's journal entry) must not join the dead transaction.
+            await EndTransactionAsync(session).ConfigureAwait(false);
         }
     }
 
