@@ -131,6 +131,18 @@ public class MigrationCatalogTests
     }
 
     [Test]
+    public void Create_ExplicitTypeThatIsNoMigration_ThrowsSayingItIsNotOne()
+    {
+        var act = () => MigrationCatalog.Create([], [typeof(Discovery.Sorted.Helper)], NamingConvention.Default, services: null);
+
+        var exception = act.Should().Throw<InvalidMigrationException>()
+            .WithMessage($"Class {Discovery}.Sorted.Helper was added as a migration but does not derive from Migration or implement IMigration. Derive it from MigrationKit.Migration.")
+            .Which;
+        exception.Version.Should().Be(0);
+        exception.MigrationName.Should().Be("Helper");
+    }
+
+    [Test]
     public void Create_InvalidUp_DoesNotRunUp()
     {
         Catalog("InvalidUp").Migrations.Should().ContainSingle().Which.Version.Should().Be(11);
