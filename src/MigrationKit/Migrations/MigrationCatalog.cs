@@ -80,14 +80,15 @@ internal sealed class MigrationCatalog
 
     private static MigrationDescriptor Validate(Type type, MigrationAttribute? attribute)
     {
+        // A type added with AddMigrations(...) may be neither attributed nor a migration: say which is wrong.
+        if (!typeof(IMigration).IsAssignableFrom(type))
+        {
+            throw new InvalidMigrationException(attribute?.Version ?? 0, type.Name, $"Class {type.FullName} {(attribute is null ? "was added as a migration" : "has a [Migration] attribute")} but does not derive from Migration or implement IMigration. Derive it from MigrationKit.Migration.");
+        }
+
         if (attribute is null)
         {
             throw new InvalidMigrationException(0, type.Name, $"Class {type.FullName} implements IMigration but has no [Migration(version, \"description\")] attribute. Add the attribute, or make the class abstract if it is a base class.");
-        }
-
-        if (!typeof(IMigration).IsAssignableFrom(type))
-        {
-            throw new InvalidMigrationException(attribute.Version, type.Name, $"Class {type.FullName} has a [Migration] attribute but does not derive from Migration or implement IMigration. Derive it from MigrationKit.Migration.");
         }
 
         if (attribute.Version <= 0)

@@ -49,7 +49,10 @@ internal static class MigrationChecksum
                 text.Append(written.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(written);
                 break;
             case IFormattable f when value is not Enum:
-                text.Append(value.GetType().Name).Append('=').Append(f.ToString(null, CultureInfo.InvariantCulture));
+                // The general format of dates and times drops fractions of a second (TimeOnly's even the seconds), so
+                // that an edited value would keep its checksum: those are written in the round-trip format.
+                var format = value is DateTime or DateTimeOffset or TimeOnly ? "O" : null;
+                text.Append(value.GetType().Name).Append('=').Append(f.ToString(format, CultureInfo.InvariantCulture));
                 break;
             case Enum or bool or Guid:
                 text.Append(value);

@@ -62,6 +62,7 @@ public abstract class MigrationSqlGenerator
             case SqlOperation o: sql.Add(o.SqlFor(ProviderName)); break;
             case InsertDataOperation o: InsertData(o, sql); break;
             case UpdateDataOperation o: sql.Add($"UPDATE {Quote(o.Table)} SET {string.Join(", ", o.Columns.Select((c, i) => $"{QuoteIdentifier(c)} = {Literal(o.Values[i])}"))} WHERE {KeyPredicate(o.KeyColumns, o.KeyValues)}"); break;
+            case DeleteDataOperation { KeyValues.Count: 0 }: break; // Deleting no rows (the inverse of inserting none) needs no statement.
             case DeleteDataOperation o: sql.Add($"DELETE FROM {Quote(o.Table)} WHERE {string.Join(" OR ", o.KeyValues.Select(v => "(" + KeyPredicate(o.KeyColumns, v) + ")"))}"); break;
             default: throw new NotSupportedException($"The {ProviderName} provider cannot generate SQL for '{operation.Describe()}'.");
         }

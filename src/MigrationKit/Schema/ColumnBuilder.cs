@@ -153,7 +153,7 @@ public sealed class ColumnBuilder
     /// <param name="column">The referenced column.</param>
     /// <param name="onDelete">What happens to this row when the referenced row is deleted.</param>
     /// <param name="onUpdate">What happens to this row when the referenced key changes.</param>
-    /// <param name="schema">The referenced table's schema, when not the default.</param>
+    /// <param name="schema">The referenced table's schema, when not the referencing table's.</param>
     /// <returns>This builder.</returns>
     public ColumnBuilder References(string table, string column = "id", ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? schema = null)
     {

@@ -68,7 +68,7 @@ public sealed class TableBuilder
     /// <param name="principalColumns">The referenced columns, one per referencing column.</param>
     /// <param name="onDelete">The action on delete of the referenced row.</param>
     /// <param name="onUpdate">The action on update of the referenced key.</param>
-    /// <param name="principalSchema">The referenced table's schema, when not the default.</param>
+    /// <param name="principalSchema">The referenced table's schema, when not this table's.</param>
     /// <returns>This builder.</returns>
     public TableBuilder ForeignKey(string[] columns, string principalTable, string[] principalColumns, ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? principalSchema = null)
     {
@@ -79,7 +79,7 @@ public sealed class TableBuilder
             throw new ArgumentException($"Foreign key from {_table}({string.Join(", ", from)}) lists {from.Count} column(s) but references {to.Count}; give one referenced column per referencing column.", nameof(principalColumns));
         }
 
-        var principal = new QualifiedName(Identifier.Check(principalTable, nameof(principalTable)), Identifier.CheckOptional(principalSchema, nameof(principalSchema)));
+        var principal = new QualifiedName(Identifier.Check(principalTable, nameof(principalTable)), Identifier.CheckOptional(principalSchema, nameof(principalSchema)) ?? _table.Schema);
         _foreignKeys.Add(new ForeignKeyDefinition(_naming.ForeignKey(_table.Name, from, principal.Name), from, principal, to) { OnDelete = onDelete, OnUpdate = onUpdate });
         return this;
     }
@@ -141,7 +141,10 @@ public sealed class TableBuilder
     {
         var name = column.Build(table.Name).Name;
         var reference = column.Reference!.Value;
-        return new ForeignKeyDefinition(naming.ForeignKey(table.Name, [name], reference.Table.Name), [name], reference.Table, [reference.Column])
+
+        // Like AddForeignKey: a referenced table given without a schema lives in the referencing table's schema.
+        var principal = reference.Table.Schema is null ? reference.Table with { Schema = table.Schema } : reference.Table;
+        return new ForeignKeyDefinition(naming.ForeignKey(table.Name, [name], principal.Name), [name], principal, [reference.Column])
         {
             OnDelete = reference.OnDelete,
             OnUpdate = reference.OnUpdate,
