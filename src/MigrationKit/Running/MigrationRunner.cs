@@ -14,7 +14,7 @@ namespace MigrationKit;
 /// decides what is pending; each migration's transaction re-checks its own history row, so concurrent runners
 /// apply each migration exactly once even where the provider has no run-level lock.
 /// </summary>
-internal sealed class MigrationRunner : IMigrationRunner
+internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 {
     private readonly MigrationProvider _provider;
     private readonly MigrationCatalog _catalog;
@@ -35,6 +35,15 @@ internal sealed class MigrationRunner : IMigrationRunner
     }
 
     public IReadOnlyList<MigrationInfo> Migrations { get; }
+
+    // A container disposed synchronously throws for singletons that are only IAsyncDisposable.
+    public void Dispose()
+    {
+        if (_ownsProvider)
+        {
+            (_provider as IDisposable)?.Dispose();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
