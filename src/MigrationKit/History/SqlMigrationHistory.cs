@@ -30,9 +30,11 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
 
         var generator = _session.Provider.SqlGenerator;
-        foreach (var table in new[] { HistoryTableDefinition(_options.HistoryTable), JournalTableDefinition(_options.JournalTable) })
+        var schemas = new[] { _options.HistoryTable.Schema, _options.JournalTable.Schema }.OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(s => (MigrationOperation)new CreateSchemaOperation(s));
+        foreach (var operation in schemas.Concat([HistoryTableDefinition(_options.HistoryTable), JournalTableDefinition(_options.JournalTable)]))
         {
-            foreach (var statement in generator.Generate(table))
+            foreach (var statement in await generator.GenerateAsync(operation, EmptySchema.Instance, cancellationToken).ConfigureAwait(false))
             {
                 await _session.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
             }
@@ -163,6 +165,15 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
                 return entries;
             }
         }
+    }
+
+    /// <summary>Creating the history needs no knowledge of the current schema.</summary>
+    private sealed class EmptySchema : IMigrationSchemaContext
+    {
+        public static readonly EmptySchema Instance = new();
+
+        public ValueTask<Inspection.DatabaseSchema> GetCurrentSchemaAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Inspection.DatabaseSchema.Empty);
     }
 
     private static DateTimeOffset ReadTimestamp(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal).ToUniversalTime();

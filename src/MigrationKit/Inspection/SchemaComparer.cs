@@ -86,7 +86,7 @@ internal static class SchemaComparer
         $"({string.Join(", ", key.Columns)}) -> {key.PrincipalTable}({string.Join(", ", key.PrincipalColumns)}) on delete {key.OnDelete} on update {key.OnUpdate}";
 
     private static string Describe(IndexDefinition index) =>
-        $"{(index.IsUnique ? "unique " : string.Empty)}({string.Join(", ", index.Columns)}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
+        $"{(index.IsUnique ? "unique " : string.Empty)}{(index.Method is null or "btree" ? string.Empty : index.Method + " ")}({string.Join(", ", index.Columns.Concat(index.Expressions.Select(Normalize)))}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
 
     private static string Normalize(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -21,4 +21,16 @@ public sealed class MigrationAttribute : Attribute
 
     /// <summary>Whether the migration runs in a transaction (the default) or without one.</summary>
     public MigrationTransactionMode Transaction { get; set; }
+
+    /// <summary>
+    /// How long, in milliseconds, a statement may wait for a lock before failing (PostgreSQL <c>lock_timeout</c>);
+    /// 0 uses the provider's default, -1 waits forever.
+    /// </summary>
+    public int LockTimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// How long, in milliseconds, one statement may run (PostgreSQL <c>statement_timeout</c>); 0 uses the provider's
+    /// default, -1 means no limit.
+    /// </summary>
+    public int StatementTimeoutMilliseconds { get; set; }
 }

@@ -135,7 +135,13 @@ internal sealed class MigrationCatalog
                 instance.Up(builder);
             }
 
-            return builder.Operations;
+            var operations = builder.Operations;
+            if (migration.Transaction == MigrationTransactionMode.Transactional && operations.FirstOrDefault(o => o.RequiresNoTransaction) is { } outside)
+            {
+                throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} contains '{outside.Describe()}', which cannot run inside a transaction. Mark the migration [Migration(..., Transaction = MigrationTransactionMode.None)] and keep such statements in a migration of their own.");
+            }
+
+            return operations;
         }
         catch (IrreversibleMigrationException e) when (e.Version == 0)
         {

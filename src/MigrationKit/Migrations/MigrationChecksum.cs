@@ -37,6 +37,16 @@ internal static class MigrationChecksum
         return string.Join('\n', lines.Select(l => l.TrimEnd())).Trim('\n');
     }
 
+    private static bool IsDefault(object? value) => value switch
+    {
+        null => true,
+        bool b => !b,
+        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture) == 0,
+        string => false,
+        ICollection { Count: 0 } => true,
+        _ => false,
+    };
+
     private static void Write(StringBuilder text, object? value, bool normalizeSql)
     {
         switch (value)
@@ -85,12 +95,20 @@ internal static class MigrationChecksum
             default:
                 var type = value.GetType();
                 text.Append(type.Name).Append('(');
+                // Data only (not the computed members every operation inherits), and only values not at their default:
+                // a property added later with a default value then leaves every existing checksum unchanged.
                 foreach (var property in Properties.GetOrAdd(type, static t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.GetIndexParameters().Length == 0 && p.Name is not ("EqualityContract" or nameof(MigrationOperation.IsReversible) or nameof(MigrationOperation.IsDestructive)))
+                    .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract" && p.GetMethod?.GetBaseDefinition().DeclaringType != typeof(MigrationOperation))
                     .OrderBy(p => p.Name, StringComparer.Ordinal).ToArray()))
                 {
+                    var propertyValue = property.GetValue(value);
+                    if (IsDefault(propertyValue))
+                    {
+                        continue;
+                    }
+
                     text.Append(property.Name).Append('=');
-                    Write(text, property.GetValue(value), normalizeSql);
+                    Write(text, propertyValue, normalizeSql);
                     text.Append(';');
                 }
 

@@ -9,7 +9,11 @@ internal sealed class MigrationDescriptor
         Version = attribute.Version;
         Description = attribute.Description;
         Transaction = attribute.Transaction;
-        Info = new MigrationInfo(Version, Description, type.Name, Transaction);
+        Info = new MigrationInfo(Version, Description, type.Name, Transaction)
+        {
+            LockTimeout = Timeout(attribute.LockTimeoutMilliseconds),
+            StatementTimeout = Timeout(attribute.StatementTimeoutMilliseconds),
+        };
     }
 
     public Type Type { get; }
@@ -23,4 +27,11 @@ internal sealed class MigrationDescriptor
     public MigrationInfo Info { get; }
 
     public override string ToString() => $"{Version} '{Description}' ({Type.Name})";
+
+    private static TimeSpan? Timeout(int milliseconds) => milliseconds switch
+    {
+        0 => null,
+        < 0 => System.Threading.Timeout.InfiniteTimeSpan,
+        _ => TimeSpan.FromMilliseconds(milliseconds),
+    };
 }

@@ -5,4 +5,11 @@ namespace MigrationKit;
 /// <param name="Description">The description.</param>
 /// <param name="Name">The class name.</param>
 /// <param name="Transaction">How it uses transactions.</param>
-public sealed record MigrationInfo(long Version, string Description, string Name, MigrationTransactionMode Transaction);
+public sealed record MigrationInfo(long Version, string Description, string Name, MigrationTransactionMode Transaction)
+{
+    /// <summary>The lock wait limit the migration asks for: <see langword="null"/> for the provider's default, <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan? LockTimeout { get; init; }
+
+    /// <summary>The statement duration limit the migration asks for: <see langword="null"/> for the provider's default, <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan? StatementTimeout { get; init; }
+}

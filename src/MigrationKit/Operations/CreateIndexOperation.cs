@@ -5,8 +5,14 @@ namespace MigrationKit.Operations;
 /// <param name="Index">The index.</param>
 public sealed record CreateIndexOperation(QualifiedName Table, IndexDefinition Index) : MigrationOperation
 {
+    /// <summary>Whether the index is built without blocking writes (PostgreSQL <c>CONCURRENTLY</c>); needs a migration without a transaction.</summary>
+    public bool Concurrently { get; init; }
+
     /// <inheritdoc />
-    public override MigrationOperation Invert() => new DropIndexOperation(Table, Index.Name);
+    public override bool RequiresNoTransaction => Concurrently;
+
+    /// <inheritdoc />
+    public override MigrationOperation Invert() => new DropIndexOperation(Table, Index.Name) { Concurrently = Concurrently };
 
     /// <inheritdoc />
     public override string Describe() => $"create index {Index.Name} on {Table}";

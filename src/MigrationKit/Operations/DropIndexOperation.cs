@@ -5,6 +5,12 @@ namespace MigrationKit.Operations;
 /// <param name="Name">The index name.</param>
 public sealed record DropIndexOperation(QualifiedName Table, string Name) : MigrationOperation
 {
+    /// <summary>Whether the index is dropped without blocking (PostgreSQL <c>CONCURRENTLY</c>); needs a migration without a transaction.</summary>
+    public bool Concurrently { get; init; }
+
+    /// <inheritdoc />
+    public override bool RequiresNoTransaction => Concurrently;
+
     /// <inheritdoc />
     public override MigrationOperation? Invert() => null;
 

@@ -10,4 +10,10 @@ public sealed record IndexDefinition(string Name, IReadOnlyList<string> Columns)
 
     /// <summary>The SQL predicate of a filtered (partial) index, or <see langword="null"/>.</summary>
     public string? Filter { get; init; }
+
+    /// <summary>SQL expressions indexed after <see cref="IndexDefinition.Columns"/>, such as <c>to_tsvector('english', title)</c>.</summary>
+    public IReadOnlyList<string> Expressions { get; init; } = [];
+
+    /// <summary>The index method (<c>btree</c>, <c>gin</c>, <c>gist</c>, <c>brin</c>), or <see langword="null"/> for the provider's default.</summary>
+    public string? Method { get; init; }
 }

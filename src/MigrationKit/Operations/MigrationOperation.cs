@@ -16,6 +16,9 @@ public abstract record MigrationOperation
     /// <summary>Whether the operation can destroy data (drop table or column, delete rows).</summary>
     public virtual bool IsDestructive => false;
 
+    /// <summary>Whether the operation cannot run inside a transaction (such as <c>CREATE INDEX CONCURRENTLY</c>).</summary>
+    public virtual bool RequiresNoTransaction => false;
+
     /// <summary>The operation that undoes this one, or <see langword="null"/> when it cannot be derived.</summary>
     /// <returns>The inverse operation, or <see langword="null"/>.</returns>
     public abstract MigrationOperation? Invert();

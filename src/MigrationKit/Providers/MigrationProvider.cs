@@ -64,6 +64,16 @@ public abstract class MigrationProvider
     }
 
     /// <summary>
+    /// Runs before a migration's statements, inside its transaction when it has one: where a provider applies the
+    /// migration's <see cref="MigrationInfo.LockTimeout"/> and <see cref="MigrationInfo.StatementTimeout"/>.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="migration">The migration about to run.</param>
+    /// <param name="cancellationToken">Cancels the preparation.</param>
+    /// <returns>A task that completes when the session is ready.</returns>
+    public virtual ValueTask BeforeMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
     /// Runs just before a migration's transaction commits; throw to roll it back. SQLite checks foreign keys here,
     /// because its table rebuilds run with enforcement switched off.
     /// </summary>

@@ -49,12 +49,13 @@ public abstract class MigrationSqlGenerator
             case DropColumnOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} DROP COLUMN {QuoteIdentifier(o.Column)}"); break;
             case RenameColumnOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} RENAME COLUMN {QuoteIdentifier(o.Column)} TO {QuoteIdentifier(o.NewName)}"); break;
             case AlterColumnOperation o: AlterColumn(o, sql); break;
-            case CreateIndexOperation o: sql.Add(CreateIndexSql(o.Table, o.Index)); break;
-            case DropIndexOperation o: sql.Add($"DROP INDEX {Quote(o.Table with { Name = o.Name })}"); break;
+            case CreateIndexOperation o: sql.Add(CreateIndexSql(o.Table, o.Index, o.Concurrently)); break;
+            case DropIndexOperation o: sql.Add($"DROP INDEX {(o.Concurrently ? "CONCURRENTLY " : string.Empty)}{Quote(o.Table with { Name = o.Name })}"); break;
+            case ValidateConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} VALIDATE CONSTRAINT {QuoteIdentifier(o.Name)}"); break;
             case AddPrimaryKeyOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {PrimaryKeySql(o.PrimaryKey)}"); break;
             case AddUniqueConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {UniqueSql(o.Constraint)}"); break;
-            case AddForeignKeyOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {ForeignKeySql(o.Table, o.ForeignKey)}"); break;
-            case AddCheckConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {CheckSql(o.Constraint)}"); break;
+            case AddForeignKeyOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {ForeignKeySql(o.Table, o.ForeignKey)}{(o.NotValid ? " NOT VALID" : string.Empty)}"); break;
+            case AddCheckConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {CheckSql(o.Constraint)}{(o.NotValid ? " NOT VALID" : string.Empty)}"); break;
             case DropPrimaryKeyOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
             case DropUniqueConstraintOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
             case DropForeignKeyOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
@@ -226,14 +227,23 @@ public abstract class MigrationSqlGenerator
         return sql;
     }
 
-    /// <summary>Writes <c>CREATE INDEX</c>.</summary>
+    /// <summary>Writes <c>CREATE INDEX</c> (not concurrently).</summary>
     /// <param name="table">The indexed table.</param>
     /// <param name="index">The index.</param>
     /// <returns>The statement.</returns>
-    protected virtual string CreateIndexSql(QualifiedName table, IndexDefinition index)
+    protected string CreateIndexSql(QualifiedName table, IndexDefinition index) => CreateIndexSql(table, index, concurrently: false);
+
+    /// <summary>Writes <c>CREATE INDEX</c>.</summary>
+    /// <param name="table">The indexed table.</param>
+    /// <param name="index">The index.</param>
+    /// <param name="concurrently">Whether to build it without blocking writes.</param>
+    /// <returns>The statement.</returns>
+    protected virtual string CreateIndexSql(QualifiedName table, IndexDefinition index, bool concurrently)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var sql = $"CREATE {(index.IsUnique ? "UNIQUE " : string.Empty)}INDEX {QuoteIdentifier(index.Name)} ON {Quote(table)} ({ColumnList(index.Columns)})";
+        var keys = index.Columns.Select(QuoteIdentifier).Concat(index.Expressions.Select(e => "(" + e + ")"));
+        var sql = $"CREATE {(index.IsUnique ? "UNIQUE " : string.Empty)}INDEX {(concurrently ? "CONCURRENTLY " : string.Empty)}{QuoteIdentifier(index.Name)} ON {Quote(table)}"
+            + $"{(index.Method is null ? string.Empty : " USING " + index.Method)} ({string.Join(", ", keys)})";
         return index.Filter is null ? sql : sql + " WHERE " + index.Filter;
     }
 

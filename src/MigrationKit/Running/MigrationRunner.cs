@@ -340,6 +340,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 Log.MigrationStarting(_logger, migration.Version, migration.Description, direction.ToString());
                 var operations = Operations(migration, direction);
                 statement = null;
+                await _provider.BeforeMigrationAsync(session, migration.Info, cancellationToken).ConfigureAwait(false);
                 await ExecuteAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
                 await RecordAsync(history, migration, direction, runId, elapsed, cancellationToken).ConfigureAwait(false);
@@ -395,6 +396,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             }
 
             Log.MigrationStarting(_logger, migration.Version, migration.Description, direction.ToString());
+            await _provider.BeforeMigrationAsync(session, migration.Info, cancellationToken).ConfigureAwait(false);
             await ExecuteAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
             statement = null;
             var elapsed = _time.GetElapsedTime(started);

@@ -13,6 +13,10 @@ public sealed class IndexBuilder
 
     internal string? Filter { get; private set; }
 
+    internal string? Method { get; private set; }
+
+    internal bool IsConcurrent { get; private set; }
+
     /// <summary>Rejects duplicate keys.</summary>
     /// <returns>This builder.</returns>
     public IndexBuilder Unique()
@@ -28,6 +32,34 @@ public sealed class IndexBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(predicate);
         Filter = predicate;
+        return this;
+    }
+
+    /// <summary>Uses an index method other than the default, such as <c>gin</c> for full-text search (PostgreSQL).</summary>
+    /// <param name="method">The method: <c>btree</c>, <c>hash</c>, <c>gin</c>, <c>gist</c>, <c>brin</c> or <c>spgist</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The method is not one of those.</exception>
+    public IndexBuilder Using(string method)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        var normalized = method.Trim().ToLowerInvariant();
+        if (normalized is not ("btree" or "hash" or "gin" or "gist" or "brin" or "spgist"))
+        {
+            throw new ArgumentException($"'{method}' is not an index method; use btree, hash, gin, gist, brin or spgist.", nameof(method));
+        }
+
+        Method = normalized;
+        return this;
+    }
+
+    /// <summary>
+    /// Builds the index without blocking writes (PostgreSQL <c>CREATE INDEX CONCURRENTLY</c>). The migration must run
+    /// without a transaction: mark it <c>Transaction = MigrationTransactionMode.None</c>.
+    /// </summary>
+    /// <returns>This builder.</returns>
+    public IndexBuilder Concurrently()
+    {
+        IsConcurrent = true;
         return this;
     }
 

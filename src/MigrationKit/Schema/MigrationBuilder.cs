@@ -128,22 +128,33 @@ public sealed class MigrationBuilder
     {
         var name = Table(table);
         var checkedColumns = Identifier.CheckAll(columns, nameof(columns));
-        var index = new IndexBuilder();
-        _recorded.Add(() =>
-        [
-            new CreateIndexOperation(name, new IndexDefinition(index.Name ?? Naming.Index(name.Name, checkedColumns), checkedColumns)
-            {
-                IsUnique = index.IsUnique,
-                Filter = index.Filter,
-            }),
-        ]);
-        return index;
+        return RecordIndex(name, checkedColumns, [], index => index.Name ?? Naming.Index(name.Name, checkedColumns));
+    }
+
+    /// <summary>Creates an index over SQL expressions, such as <c>to_tsvector('english', title)</c>; refine it with the returned builder.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The index name (a convention cannot derive one from an expression).</param>
+    /// <param name="expressions">The indexed expressions, in order.</param>
+    /// <returns>A builder to make the index unique, filtered, concurrent or of another method.</returns>
+    public IndexBuilder CreateExpressionIndex(string table, string name, params string[] expressions)
+    {
+        var tableName = Table(table);
+        var indexName = Identifier.Check(name, nameof(name));
+        ArgumentNullException.ThrowIfNull(expressions);
+        if (expressions.Length == 0 || expressions.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException($"Index '{indexName}' on '{tableName}' needs at least one non-empty expression.", nameof(expressions));
+        }
+
+        return RecordIndex(tableName, [], expressions.ToArray(), index => index.Name ?? indexName);
     }
 
     /// <summary>Drops an index.</summary>
     /// <param name="table">The indexed table.</param>
     /// <param name="name">The index name.</param>
-    public void DropIndex(string table, string name) => Record(new DropIndexOperation(Table(table), Identifier.Check(name, nameof(name))));
+    /// <param name="concurrently">Whether to drop it without blocking (PostgreSQL; needs a migration without a transaction).</param>
+    public void DropIndex(string table, string name, bool concurrently = false) =>
+        Record(new DropIndexOperation(Table(table), Identifier.Check(name, nameof(name))) { Concurrently = concurrently });
 
     /// <summary>Adds a primary key to an existing table.</summary>
     /// <param name="table">The table.</param>
@@ -186,7 +197,8 @@ public sealed class MigrationBuilder
     /// <param name="onDelete">The action on delete.</param>
     /// <param name="onUpdate">The action on update.</param>
     /// <param name="principalSchema">The referenced table's schema, when not this builder's.</param>
-    public void AddForeignKey(string table, string[] columns, string principalTable, string[] principalColumns, ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? principalSchema = null)
+    /// <param name="notValid">Whether to skip checking existing rows now (PostgreSQL <c>NOT VALID</c>); check them later with <see cref="ValidateConstraint"/>.</param>
+    public void AddForeignKey(string table, string[] columns, string principalTable, string[] principalColumns, ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? principalSchema = null, bool notValid = false)
     {
         var name = Table(table);
         var from = Identifier.CheckAll(columns, nameof(columns));
@@ -197,7 +209,7 @@ public sealed class MigrationBuilder
         }
 
         var principal = new QualifiedName(Identifier.Check(principalTable, nameof(principalTable)), Identifier.CheckOptional(principalSchema, nameof(principalSchema)) ?? _schema);
-        Record(new AddForeignKeyOperation(name, new ForeignKeyDefinition(Naming.ForeignKey(name.Name, from, principal.Name), from, principal, to) { OnDelete = onDelete, OnUpdate = onUpdate }));
+        Record(new AddForeignKeyOperation(name, new ForeignKeyDefinition(Naming.ForeignKey(name.Name, from, principal.Name), from, principal, to) { OnDelete = onDelete, OnUpdate = onUpdate }) { NotValid = notValid });
     }
 
     /// <summary>Drops a foreign key.</summary>
@@ -209,13 +221,19 @@ public sealed class MigrationBuilder
     /// <param name="table">The table.</param>
     /// <param name="name">A short name for the check.</param>
     /// <param name="expression">The SQL boolean expression.</param>
-    public void AddCheckConstraint(string table, string name, string expression)
+    /// <param name="notValid">Whether to skip checking existing rows now (PostgreSQL <c>NOT VALID</c>); check them later with <see cref="ValidateConstraint"/>.</param>
+    public void AddCheckConstraint(string table, string name, string expression, bool notValid = false)
     {
         var tableName = Table(table);
         Identifier.Check(name, nameof(name));
         ArgumentException.ThrowIfNullOrWhiteSpace(expression);
-        Record(new AddCheckConstraintOperation(tableName, new CheckConstraintDefinition(Naming.CheckConstraint(tableName.Name, name), expression)));
+        Record(new AddCheckConstraintOperation(tableName, new CheckConstraintDefinition(Naming.CheckConstraint(tableName.Name, name), expression)) { NotValid = notValid });
     }
+
+    /// <summary>Checks existing rows against a constraint added with <c>notValid: true</c> (PostgreSQL <c>VALIDATE CONSTRAINT</c>).</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The full constraint name.</param>
+    public void ValidateConstraint(string table, string name) => Record(new ValidateConstraintOperation(Table(table), Identifier.Check(name, nameof(name))));
 
     /// <summary>Drops a check constraint.</summary>
     /// <param name="table">The table.</param>
@@ -291,6 +309,25 @@ public sealed class MigrationBuilder
         var builder = new ColumnBuilder(column);
         define(builder);
         return builder.Build(table.Name);
+    }
+
+    private IndexBuilder RecordIndex(QualifiedName table, IReadOnlyList<string> columns, IReadOnlyList<string> expressions, Func<IndexBuilder, string> name)
+    {
+        var index = new IndexBuilder();
+        _recorded.Add(() =>
+        [
+            new CreateIndexOperation(table, new IndexDefinition(name(index), columns)
+            {
+                IsUnique = index.IsUnique,
+                Filter = index.Filter,
+                Expressions = expressions,
+                Method = index.Method,
+            })
+            {
+                Concurrently = index.IsConcurrent,
+            },
+        ]);
+        return index;
     }
 
     private QualifiedName Table(string name) => new(Identifier.Check(name, "table"), _schema);
