@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MigrationKit.Operations;
 
 namespace MigrationKit.Providers;
 
@@ -24,6 +25,12 @@ public sealed class MigrationSession
 
     /// <summary>The open connection.</summary>
     public DbConnection Connection { get; }
+
+    /// <summary>
+    /// The history table of the runner that opened the session; a provider derives its lock key from it, so runners
+    /// sharing a history share the lock and runners with different histories (different schemas) do not.
+    /// </summary>
+    public QualifiedName HistoryTable { get; init; } = new MigrationKit.History.MigrationHistoryOptions().HistoryTable;
 
     /// <summary>The transaction in progress, or <see langword="null"/>.</summary>
     public DbTransaction? Transaction { get; set; }

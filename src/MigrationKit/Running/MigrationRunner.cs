@@ -577,7 +577,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
         try
         {
-            var session = new MigrationSession(_provider, connection);
+            var session = new MigrationSession(_provider, connection) { HistoryTable = _options.History.HistoryTable };
             var history = _provider.CreateHistory(session, _options.History);
             if (!lockDatabase)
             {
