@@ -49,6 +49,8 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         return builder.Operations;
     }
 
+    public static MigrationOperation Operation(Action<MigrationBuilder> migration) => Operations(migration).Single();
+
     public async Task<DatabaseSchema> ReadAsync() => await Provider.SchemaReader.ReadAsync(Session);
 
     /// <summary>Generates an operation's SQL against the live schema and runs it.</summary>
