@@ -16,7 +16,9 @@ namespace MigrationKit.Sqlite;
 /// </summary>
 internal sealed class SqliteSchemaReader : ISchemaReader
 {
-    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'";
+    // Ordinary tables only: not SQLite's own, not virtual tables nor the shadow tables that hold their data.
+    private const string UserTables =
+        "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table')";
 
     private const string ObjectsSql =
         "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY rowid";
