@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
@@ -304,7 +305,11 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 
     private static FrozenSet<string> LoadKeywords()
     {
-        SQLitePCL.Batteries_V2.Init();
+        // Microsoft.Data.Sqlite initializes the native library when its connection type is first used.
+        using (new SqliteConnection())
+        {
+        }
+
         var words = new List<string>();
         for (var i = 0; i < SQLitePCL.raw.sqlite3_keyword_count(); i++)
         {

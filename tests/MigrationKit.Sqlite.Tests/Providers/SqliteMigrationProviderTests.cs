@@ -127,10 +127,12 @@ public sealed class SqliteMigrationProviderTests
         db.Provider.IsConnectionFailure(new InvalidOperationException("not the driver")).Should().BeFalse();
     }
 
-    [Test]
-    public async Task OpenConnectionAsync_InMemory_KeepsDataAcrossSessions()
+    [TestCase("Data Source=:memory:")]
+    [TestCase("Data Source=migrationkit-tests;Mode=Memory;Cache=Shared")]
+    [TestCase("Data Source=")]
+    public async Task OpenConnectionAsync_InMemory_KeepsDataAcrossSessions(string connectionString)
     {
-        await using var provider = new SqliteMigrationProvider("Data Source=:memory:");
+        await using var provider = new SqliteMigrationProvider(connectionString);
         var first = await provider.OpenConnectionAsync();
         await new MigrationSession(provider, first).ExecuteAsync("CREATE TABLE kept (id INTEGER); INSERT INTO kept VALUES (42)");
         await provider.ReleaseConnectionAsync(first);
