@@ -255,6 +255,33 @@ public sealed class SqliteMigrationProviderTests
     }
 
     [Test]
+    public async Task BeforeCommitAsync_ForeignKeyToColumnsThatAreNotAKey_ThrowsWithAdvice()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync();
+        await db.ExecuteSqlAsync("CREATE TABLE p (id INTEGER, code TEXT PRIMARY KEY)");
+
+        var act = () => db.InTransactionAsync(() => db.ExecuteSqlAsync("CREATE TABLE c (p_id INTEGER REFERENCES p (id))"));
+
+        var thrown = (await act.Should().ThrowAsync<MigrationKitException>()).Which;
+        thrown.Message.Should().Contain("neither the primary key nor unique").And.Contain("foreign key mismatch - \"c\" referencing \"p\"");
+        thrown.InnerException.Should().BeOfType<SqliteException>();
+        (await db.Provider.SchemaReader.TableExistsAsync(db.Session, new("c"))).Should().BeFalse();
+    }
+
+    [Test]
+    public async Task ReleaseConnectionAsync_InMemoryAfterDispose_DoesNotThrow()
+    {
+        var provider = new SqliteMigrationProvider("Data Source=:memory:");
+        var connection = await provider.OpenConnectionAsync();
+        await provider.DisposeAsync();
+
+        var release = () => provider.ReleaseConnectionAsync(connection).AsTask();
+
+        await release.Should().NotThrowAsync();
+        connection.State.Should().Be(ConnectionState.Closed);
+    }
+
+    [Test]
     public async Task CreateHistory_Sqlite_StoresAndReadsHistoryAndJournal()
     {
         await using var db = await SqliteTestDatabase.CreateAsync();
