@@ -125,7 +125,11 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
             return connection.DisposeAsync();
         }
 
-        _memoryGate.Release();
+        if (!_disposed)
+        {
+            _memoryGate.Release();
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -136,7 +140,7 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// <param name="session">The session, inside the migration's transaction.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that completes when every foreign key holds.</returns>
-    /// <exception cref="MigrationKitException">Some rows violate foreign keys; the message lists them.</exception>
+    /// <exception cref="MigrationKitException">Some rows violate foreign keys (the message lists them), or a foreign key references columns that are not a key.</exception>
     public override async ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -146,17 +150,26 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         var command = session.CreateCommand("PRAGMA foreign_key_check");
         await using (command.ConfigureAwait(false))
         {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            try
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
                 {
-                    if (++count <= Listed)
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        var row = reader.IsDBNull(1) ? "a row" : string.Create(CultureInfo.InvariantCulture, $"rowid {reader.GetInt64(1)}");
-                        violations.Add($"table \"{reader.GetString(0)}\" {row} references a missing row of \"{reader.GetString(2)}\"");
+                        if (++count <= Listed)
+                        {
+                            var row = reader.IsDBNull(1) ? "a row" : string.Create(CultureInfo.InvariantCulture, $"rowid {reader.GetInt64(1)}");
+                            violations.Add($"table \"{reader.GetString(0)}\" {row} references a missing row of \"{reader.GetString(2)}\"");
+                        }
                     }
                 }
+            }
+            catch (SqliteException e) when (e.Message.Contains("foreign key mismatch", StringComparison.Ordinal))
+            {
+                throw new MigrationKitException(
+                    $"The foreign keys of {DisplayName} cannot be checked: a foreign key references columns that are neither the primary key nor unique ({e.Message}). Add a primary key or unique constraint on the referenced columns, or change the foreign key.",
+                    e);
             }
         }
 

@@ -11,11 +11,14 @@ namespace MigrationKit.Sqlite;
 /// the number of tables. Constraint names, check expressions and defaults as written come from each table's
 /// <c>CREATE TABLE</c> text (<see cref="SqliteSqlParser"/>), because no pragma reports them. A constraint declared
 /// without a name gets the name MigrationKit's default naming convention would give it (<c>pk_t</c>,
-/// <c>uq_t_a</c>, <c>fk_t_a_p</c>, <c>ck_t_1</c>), so that it can still be dropped by name.
+/// <c>uq_t_a</c>, <c>fk_t_a_p</c>, <c>ck_t_1</c>), so that it can still be dropped by name. A view's definition
+/// includes its <c>INSTEAD OF</c> triggers.
 /// </summary>
 internal sealed class SqliteSchemaReader : ISchemaReader
 {
-    private const string UserTables = "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.sql NOT LIKE 'CREATE VIRTUAL%'";
+    // Ordinary tables only: not SQLite's own, not virtual tables nor the shadow tables that hold their data.
+    private const string UserTables =
+        "m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name IN (SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table')";
 
     private const string ObjectsSql =
         "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY rowid";
@@ -99,7 +102,11 @@ internal sealed class SqliteSchemaReader : ISchemaReader
             });
         }
 
-        var views = objects.Where(o => o.Type == "view").Select(o => new ViewSchema(new QualifiedName(o.Name), o.Sql)).ToArray();
+        // A view's INSTEAD OF triggers die with it and the model has no other place for them, so they travel in its
+        // definition (statements separated by ";"): a table rebuild that drops and recreates views keeps them.
+        var views = objects.Where(o => o.Type == "view")
+            .Select(o => new ViewSchema(new QualifiedName(o.Name), string.Join(";\n", triggers[o.Name].Select(t => t.Sql).Prepend(o.Sql))))
+            .ToArray();
         return new DatabaseSchema(tables) { Views = views };
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
@@ -304,7 +305,11 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 
     private static FrozenSet<string> LoadKeywords()
     {
-        SQLitePCL.Batteries_V2.Init();
+        // Microsoft.Data.Sqlite initializes the native library when its connection type is first used.
+        using (new SqliteConnection())
+        {
+        }
+
         var words = new List<string>();
         for (var i = 0; i < SQLitePCL.raw.sqlite3_keyword_count(); i++)
         {
@@ -319,19 +324,16 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 
     /// <summary>
     /// Writes a rename. SQLite rewrites every reference to the renamed table or column in views, triggers, checks and
-    /// index predicates; it keeps a bare reference bare only when the new name is written bare. A plain new name is
-    /// therefore left unquoted, so that renaming back restores that text exactly (and the reversibility check holds).
+    /// index predicates. For a column it keeps a bare reference bare only when the new name is written bare, so a
+    /// plain new column name is left unquoted: renaming back then restores that text exactly (and the reversibility
+    /// check holds). Table references are always rewritten quoted, whatever the statement says.
     /// </summary>
-    private string RenameSql(MigrationOperation operation)
+    private string RenameSql(MigrationOperation operation) => operation switch
     {
-        string Target(string name) => IsPlainIdentifier(name) ? name : QuoteIdentifier(name);
-        return operation switch
-        {
-            RenameTableOperation o => $"ALTER TABLE {Quote(o.Table)} RENAME TO {Target(o.NewName)}",
-            RenameColumnOperation o => $"ALTER TABLE {Quote(o.Table)} RENAME COLUMN {QuoteIdentifier(o.Column)} TO {Target(o.NewName)}",
-            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Describe(), "Not a rename."),
-        };
-    }
+        RenameTableOperation o => $"ALTER TABLE {Quote(o.Table)} RENAME TO {QuoteIdentifier(o.NewName)}",
+        RenameColumnOperation o => $"ALTER TABLE {Quote(o.Table)} RENAME COLUMN {QuoteIdentifier(o.Column)} TO {(IsPlainIdentifier(o.NewName) ? o.NewName : QuoteIdentifier(o.NewName))}",
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Describe(), "Not a rename."),
+    };
 
     /// <summary>
     /// Rebuilds a table into its new shape. Views and every other table's triggers are dropped first and recreated
