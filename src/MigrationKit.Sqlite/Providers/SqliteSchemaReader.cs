@@ -94,9 +94,17 @@ internal sealed class SqliteSchemaReader : ISchemaReader
                     var first = g.First();
                     var (items, filter) = indexSql.TryGetValue(first.Name, out var text) ? SqliteSqlParser.ParseIndex(text) : ([], null);
 
-                    // An expression has no column name; its text stands in for it, so that nothing is silently lost.
-                    var indexColumns = g.Select((i, n) => i.Column ?? (n < items.Count ? items[n] : string.Empty)).ToArray();
-                    return new IndexDefinition(first.Name, indexColumns) { IsUnique = first.Unique, Filter = first.Partial ? filter : null };
+                    // An expression key has no column name: its text (without the parentheses the generator writes) is
+                    // kept as an expression. The model lists columns before expressions, so when an expression comes
+                    // first every key is kept as an expression, which keeps the key order exact for a rebuild.
+                    var keys = g.Select((i, n) => (i.Column, Text: n < items.Count ? items[n] : string.Empty)).ToArray();
+                    var columnsFirst = keys.SkipWhile(k => k.Column is not null).All(k => k.Column is null);
+                    return new IndexDefinition(first.Name, columnsFirst ? keys.Where(k => k.Column is not null).Select(k => k.Column!).ToArray() : [])
+                    {
+                        IsUnique = first.Unique,
+                        Filter = first.Partial ? filter : null,
+                        Expressions = keys.Where(k => !columnsFirst || k.Column is null).Select(k => SqliteSqlParser.Unwrap(k.Text)).ToArray(),
+                    };
                 }).ToArray(),
                 Triggers = triggers[name].Select(t => new TriggerSchema(t.Name, t.Sql)).ToArray(),
             });

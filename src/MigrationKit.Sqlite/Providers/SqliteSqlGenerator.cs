@@ -96,6 +96,14 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         {
             case CreateSchemaOperation or DropSchemaOperation:
                 return [];
+            case ValidateConstraintOperation:
+                // SQLite checks every constraint as rows are written; nothing is left to validate later.
+                return [];
+            case CreateIndexOperation o:
+                // SQLite builds an index one way only: CONCURRENTLY has no meaning here and is left out.
+                return [CreateIndexSql(o.Table, o.Index)];
+            case DropIndexOperation o:
+                return [$"DROP INDEX {QuoteIdentifier(o.Name)}"];
             case RenameTableOperation or RenameColumnOperation:
                 return [RenameSql(operation)];
             case AddColumnOperation o when CanAddNatively(o.Column):
@@ -149,6 +157,23 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
             .Concat(schema.Tables.SelectMany(t => t.Indexes.Select(i => CreateIndexSql(t.Name, i))))
             .Concat(schema.Views.Select(v => v.Definition))
             .Concat(schema.Tables.SelectMany(t => t.Triggers).Select(t => t.Definition));
+
+    /// <summary>Writes <c>CREATE INDEX</c>; SQLite has b-tree indexes only, so any other method is refused.</summary>
+    /// <param name="table">The indexed table.</param>
+    /// <param name="index">The index.</param>
+    /// <param name="concurrently">Ignored: SQLite has no concurrent index builds.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="NotSupportedException">The index asks for a method other than b-tree.</exception>
+    protected override string CreateIndexSql(QualifiedName table, IndexDefinition index, bool concurrently)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        if (index.Method is not (null or "btree"))
+        {
+            throw new NotSupportedException($"Index {index.Name} uses the '{index.Method}' method, but SQLite has only b-tree indexes. Create it with raw SQL that has a SQLite variant (migration.Sql(...).For(\"sqlite\", ...)) or leave the method out.");
+        }
+
+        return base.CreateIndexSql(table, index with { Method = null }, concurrently: false);
+    }
 
     /// <inheritdoc />
     protected override string BinaryLiteral(byte[] value) => "X'" + Convert.ToHexString(value) + "'";

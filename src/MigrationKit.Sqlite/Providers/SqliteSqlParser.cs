@@ -132,6 +132,17 @@ internal static class SqliteSqlParser
         return (items, filter);
     }
 
+    /// <summary>Removes one pair of parentheses that encloses the whole text, if there is one.</summary>
+    /// <param name="sql">The text, such as an index key <c>(lower(name))</c>.</param>
+    /// <returns>The text inside the parentheses, or the text unchanged.</returns>
+    public static string Unwrap(string sql)
+    {
+        var tokens = Tokenize(sql);
+        return tokens.Count >= 2 && tokens[0].Is('(') && Close(tokens, 0) == tokens.Count - 1
+            ? sql[tokens[0].End..tokens[^1].Start].Trim()
+            : sql.Trim();
+    }
+
     /// <summary>Whether SQL text names <paramref name="name"/> (quoted or not, in any case) outside string literals.</summary>
     /// <param name="sql">The text, such as a check expression.</param>
     /// <param name="name">The identifier.</param>

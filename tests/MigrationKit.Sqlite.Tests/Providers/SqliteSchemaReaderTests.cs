@@ -96,7 +96,8 @@ public sealed class SqliteSchemaReaderTests
             CREATE TABLE t (a INT, b TEXT, c TEXT UNIQUE);
             CREATE INDEX ix_ab ON t (a, b DESC);
             CREATE UNIQUE INDEX "ux b" ON t (b) WHERE b IS NOT NULL AND a > 0;
-            CREATE INDEX ix_expr ON t (lower(b), a)
+            CREATE INDEX ix_expr ON t (lower(b), a);
+            CREATE INDEX ix_col_expr ON t (a, (b || 'x'))
             """);
 
         var table = (await _db.ReadAsync()).FindTable(new QualifiedName("t"))!;
@@ -105,7 +106,9 @@ public sealed class SqliteSchemaReaderTests
         [
             new IndexDefinition("ix_ab", ["a", "b"]),
             new IndexDefinition("ux b", ["b"]) { IsUnique = true, Filter = "b IS NOT NULL AND a > 0" },
-            new IndexDefinition("ix_expr", ["lower(b)", "a"]),
+            // An expression first: every key is kept as an expression, in order.
+            new IndexDefinition("ix_expr", []) { Expressions = ["lower(b)", "a"] },
+            new IndexDefinition("ix_col_expr", ["a"]) { Expressions = ["b || 'x'"] },
         ]);
         table.UniqueConstraints.Should().BeEquivalentTo([new UniqueConstraintDefinition("uq_t_c", ["c"])]);
     }
