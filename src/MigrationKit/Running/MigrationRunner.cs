@@ -472,7 +472,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             Log.JournalWriteFailed(_logger, journalError, migration.Version);
         }
 
-        if (cancelled || error is MigrationKitException)
+        // Declaration errors are already precise; everything else (driver errors, a failed commit-time check) is
+        // wrapped so the caller learns which migration failed, in which direction, and at which statement.
+        if (cancelled || error is InvalidMigrationException or IrreversibleMigrationException or MigrationFailedException)
         {
             return error;
         }

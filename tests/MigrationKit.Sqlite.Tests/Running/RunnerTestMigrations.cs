@@ -217,3 +217,22 @@ namespace MigrationKit.Sqlite.Tests.Running.Rebuild
             migration.AlterColumn("items", "name", to: c => c.AsString(100).Default("unnamed"), from: c => c.AsString(50).Nullable());
     }
 }
+
+namespace MigrationKit.Sqlite.Tests.Running.Orphans
+{
+    [Migration(1, "Key over an orphan row")]
+    public sealed class KeyOverOrphan : Migration
+    {
+        public override void Up(MigrationBuilder migration)
+        {
+            migration.CreateTable("parents", t => t.Column("id").AsInt64().PrimaryKey());
+            migration.CreateTable("children", t =>
+            {
+                t.Column("id").AsInt64().PrimaryKey();
+                t.Column("parent_id").AsInt64();
+            });
+            migration.InsertData("children", ["id", "parent_id"], [1L, 99L]);
+            migration.AddForeignKey("children", ["parent_id"], "parents", ["id"]);
+        }
+    }
+}
