@@ -11,3 +11,7 @@ public sealed class SqliteConcurrencySpecification : ConcurrencySpecification<Sq
 public sealed class SqliteScenarioSpecification : ScenarioSpecification<SqliteTarget>;
 
 public sealed class SqliteInMemoryScenarioSpecification : ScenarioSpecification<SqliteInMemoryTarget>;
+
+public sealed class SqliteOperationSpecification : OperationSpecification<SqliteTarget>;
+
+public sealed class SqliteInMemoryOperationSpecification : OperationSpecification<SqliteInMemoryTarget>;
