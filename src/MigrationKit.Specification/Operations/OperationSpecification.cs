@@ -2,6 +2,7 @@ using System.Data.Common;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Specification.Support;
+using AddEveryType = MigrationKit.Specification.Migrations.Operations.AddEveryType;
 using AllTypes = MigrationKit.Specification.Migrations.Operations.AllTypes;
 using AlterColumn = MigrationKit.Specification.Migrations.Operations.AlterColumn;
 using InsertData = MigrationKit.Specification.Migrations.Operations.InsertData;
@@ -134,6 +135,25 @@ public abstract class OperationSpecification<TTarget> : SpecificationFixture<TTa
         await run.UpAgainAsync();
     }
 
+    /// <summary>Add column of every type, nullable or NOT NULL with a constant default: types, nullability and defaults read back as generated, and existing rows get the defaults.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task AddColumn_OfEveryType_ReadsBackAsGeneratedAndFillsExistingRows()
+    {
+        await using var run = await StartAsync("AddEveryType");
+
+        var items = run.Table("items");
+        items.Columns.Select(c => c.Name).Should().Equal(
+            "id", "small", "medium", "big", "price", "ratio", "code", "body", "flag", "born", "at", "seen", "uid", "data", "doc");
+        items.Columns.Where(c => !c.IsNullable).Select(c => c.Name).Should().BeEquivalentTo("id", "big", "code", "flag");
+        var added = OperationsOf(new AddEveryType.AddColumns()).OfType<AddColumnOperation>().Select(a => a.Column).ToArray();
+        added.Should().HaveCount(14);
+        await AssertColumnsAsGeneratedAsync(run, "items", added);
+        (await run.Database.ScalarAsync("SELECT COUNT(*) FROM \"items\" WHERE \"id\" = 1 AND \"big\" = 42 AND \"code\" = 'none' AND \"flag\" = FALSE AND \"small\" IS NULL AND \"doc\" IS NULL")).Should().Be(1);
+
+        await run.DownAndUpAgainAsync();
+    }
+
     /// <summary>Drop column removes it and keeps the rows; an explicit Down adds it back.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Test]
@@ -180,6 +200,7 @@ public abstract class OperationSpecification<TTarget> : SpecificationFixture<TTa
         var alters = OperationsOf(new AlterColumn.AlterColumns()).OfType<AlterColumnOperation>().Select(a => a.Column).ToArray();
         await AssertColumnsAsGeneratedAsync(run, "items", alters);
         (await run.Database.ScalarAsync("SELECT COUNT(*) FROM \"items\" WHERE \"id\" = 1 AND \"name\" = 'one' AND \"qty\" = 5")).Should().Be(1);
+        (await run.Database.TextAsync("SELECT \"price\" FROM \"items\" WHERE \"id\" = 1")).Should().StartWith("1.5", "the value survives the type change");
         await run.Database.ExecuteAsync("INSERT INTO \"items\" (\"id\", \"qty\") VALUES (2, 3000000000)");
         (await run.Database.ScalarAsync("SELECT COUNT(*) FROM \"items\" WHERE \"name\" = 'unnamed' AND \"qty\" = 3000000000")).Should().Be(1, "the new default and the wider type apply");
         await run.Database.ExecuteAsync("DELETE FROM \"items\" WHERE \"id\" = 2");
