@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MigrationKit.Specification;
 using MigrationKit.Sqlite.Tests.Support;
 
 namespace MigrationKit.Sqlite.Tests.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class SqliteServiceCollectionTests
         var services = new ServiceCollection();
         var assembly = typeof(SqliteServiceCollectionTests).Assembly;
         services.AddMigrationKit("settings", kit => kit.UseSqlite(settings.ConnectionString).AddMigrationsFrom(assembly, "MigrationKit.Sqlite.Tests.Running.Basic"));
-        services.AddMigrationKit("instances", kit => kit.UseSqlite(instances.ConnectionString).AddMigrationsFrom(assembly, "MigrationKit.Sqlite.Tests.Scenarios.AgentSystem"));
+        services.AddMigrationKit("instances", kit => kit.UseSqlite(instances.ConnectionString).AddMigrationsFrom(typeof(ISpecificationTarget).Assembly, "MigrationKit.Specification.Migrations.AgentSystem"));
         await using var provider = services.BuildServiceProvider();
 
         await provider.MigrateDatabaseAsync("settings");

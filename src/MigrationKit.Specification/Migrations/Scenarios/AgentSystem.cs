@@ -1,9 +1,9 @@
 using MigrationKit.Operations;
 
-namespace MigrationKit.Sqlite.Tests.Scenarios.AgentSystem;
+namespace MigrationKit.Specification.Migrations.AgentSystem;
 
 [Migration(2026_11_22_0900, "Create agents, workflows and tasks")]
-public sealed class CreateAgentsWorkflowsAndTasks : Migration
+internal sealed class CreateAgentsWorkflowsAndTasks : Migration
 {
     public override void Up(MigrationBuilder migration)
     {
@@ -43,7 +43,7 @@ public sealed class CreateAgentsWorkflowsAndTasks : Migration
 }
 
 [Migration(2026_11_22_0910, "Create messages, health and metrics")]
-public sealed class CreateMessagesHealthAndMetrics : Migration
+internal sealed class CreateMessagesHealthAndMetrics : Migration
 {
     public override void Up(MigrationBuilder migration)
     {

@@ -1,9 +1,9 @@
 using MigrationKit.Operations;
 
-namespace MigrationKit.Sqlite.Tests.Scenarios.Versioned;
+namespace MigrationKit.Specification.Migrations.Versioned;
 
 [Migration(1, "Create customers and orders")]
-public sealed class CreateCustomersAndOrders : Migration
+internal sealed class CreateCustomersAndOrders : Migration
 {
     public override void Up(MigrationBuilder migration)
     {
@@ -25,7 +25,7 @@ public sealed class CreateCustomersAndOrders : Migration
 }
 
 [Migration(2, "Add indexes")]
-public sealed class AddIndexes : Migration
+internal sealed class AddIndexes : Migration
 {
     public override void Up(MigrationBuilder migration)
     {
@@ -35,7 +35,7 @@ public sealed class AddIndexes : Migration
 }
 
 [Migration(3, "Add columns and metadata")]
-public sealed class AddColumnsAndMetadata : Migration
+internal sealed class AddColumnsAndMetadata : Migration
 {
     public override void Up(MigrationBuilder migration)
     {

@@ -1,4 +1,4 @@
-namespace MigrationKit.Sqlite.Tests.Support;
+namespace MigrationKit.Specification.Support;
 
 /// <summary>A clock the test sets by hand.</summary>
 internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
