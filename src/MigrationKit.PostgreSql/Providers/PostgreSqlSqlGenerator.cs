@@ -109,6 +109,17 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
         return sql;
     }
 
+    /// <summary>Writes <c>CREATE TABLE</c>, checking the table's own name first so that a too-long name is reported as such.</summary>
+    /// <param name="operation">The operation.</param>
+    /// <returns>The statement.</returns>
+    /// <exception cref="ArgumentException">An identifier is longer than 63 bytes.</exception>
+    protected override string CreateTableSql(CreateTableOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        _ = Quote(operation.Table);
+        return base.CreateTableSql(operation);
+    }
+
     /// <inheritdoc />
     protected override string BinaryLiteral(byte[] value) => "'\\x" + Convert.ToHexStringLower(value) + "'";
 
