@@ -463,8 +463,9 @@ public sealed class PostgreSqlOperationTests
             [1, true, token, new DateOnly(2026, 11, 22), new DateTime(2026, 11, 22, 9, 30, 15, 250), new DateTimeOffset(2026, 11, 22, 9, 30, 0, TimeSpan.FromHours(2)), 12.345m, 0.1, new byte[] { 0, 255 }, "O'Brien"],
             [2, null, null, null, null, null, null, null, null, null]))[0];
 
-        await _harness.ExecuteAsync(insert);
-        await _harness.ExecuteAsync(Ops(m => m.UpdateData("samples", "id", 2, "text", "updated"))[0]);
+        // Data operations leave the schema as the replay predicts: unchanged.
+        await _harness.ApplyAndCheckAsync(insert);
+        await _harness.ApplyAndCheckAsync(Ops(m => m.UpdateData("samples", "id", 2, "text", "updated"))[0]);
 
         await using (var command = _database.DataSource.CreateCommand("SELECT flag, token, day, at, at_offset, amount, ratio, bytes, text FROM samples WHERE id = 1"))
         await using (var reader = await command.ExecuteReaderAsync())
@@ -484,7 +485,7 @@ public sealed class PostgreSqlOperationTests
         (await _database.ColumnAsync("SELECT text FROM samples WHERE id = 2")).Should().Equal("updated");
         // The inverse deletes rows equal to the inserted ones in every column: every literal must compare equal to what
         // was stored. Row 2 was updated since, so it stays.
-        await _harness.ExecuteAsync(insert.Invert()!);
+        await _harness.ApplyAndCheckAsync(insert.Invert()!);
         (await _database.ColumnAsync("SELECT id FROM samples")).Should().Equal("2");
     }
 
