@@ -62,12 +62,17 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
         return base.QuoteIdentifier(identifier);
     }
 
-    /// <summary>Writes a constant; booleans as <c>true</c>/<c>false</c> and numbers as <c>pg_get_expr</c> shows them.</summary>
+    /// <summary>
+    /// Writes a constant as <c>pg_get_expr</c> shows it back: booleans as <c>true</c>/<c>false</c>, a date and time with
+    /// offset as the same instant in UTC (<c>'2026-01-01 08:00:00+00'</c>, as a session whose time zone is UTC prints it),
+    /// bytes as lower-case hex.
+    /// </summary>
     /// <param name="value">The value.</param>
     /// <returns>The literal.</returns>
     public override string Literal(object? value) => value switch
     {
         bool b => b ? "true" : "false",
+        DateTimeOffset d => base.Literal(d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + "+00"),
         _ => base.Literal(value),
     };
 

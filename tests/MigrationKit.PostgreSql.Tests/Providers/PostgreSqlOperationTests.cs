@@ -73,6 +73,18 @@ public sealed class PostgreSqlOperationTests
     }
 
     [Test]
+    public async Task CreateTable_DateTimeOffsetDefault_ReadsBackAsTheSameInstantInUtc()
+    {
+        // PostgreSQL prints a timestamptz constant in the session's time zone; the generator writes UTC.
+        await _harness.ExecuteAsync("SET TIME ZONE 'UTC'");
+        var up = Ops(m => m.CreateTable("stamps", t => t.Column("at").AsDateTimeOffset().Default(new DateTimeOffset(2026, 1, 1, 10, 0, 0, 250, TimeSpan.FromHours(2)))));
+
+        var schema = await _harness.RoundTripAsync(up);
+
+        schema.FindTable(new("stamps"))!.FindColumn("at")!.DefaultSql.Should().Be("'2026-01-01 08:00:00.25+00'");
+    }
+
+    [Test]
     public async Task CreateTable_ConstantDefaults_ApplyToInsertedRows()
     {
         await _harness.ExecuteAsync(Ops(m => m.CreateTable("defaults", t =>
