@@ -74,12 +74,6 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     /// <inheritdoc />
     public override ISchemaReader SchemaReader { get; }
 
-    /// <summary>The options in use.</summary>
-    internal PostgreSqlMigrationOptions Options => _options;
-
-    /// <summary>The data source connections come from.</summary>
-    internal NpgsqlDataSource DataSource => _dataSource;
-
     /// <summary>Opens a connection from the data source, with the configured schema (created when missing) as its <c>search_path</c>.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open connection.</returns>

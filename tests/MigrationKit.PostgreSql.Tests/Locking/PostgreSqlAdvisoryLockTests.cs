@@ -107,7 +107,7 @@ public sealed class PostgreSqlAdvisoryLockTests
     }
 
     [Test]
-    public async Task AcquireLock_Released_UnlocksAndClosesItsConnection()
+    public async Task AcquireLock_Released_UnlocksSoItCanBeTakenAgain()
     {
         await using var provider = _database.Provider();
         var connection = await provider.OpenConnectionAsync();
