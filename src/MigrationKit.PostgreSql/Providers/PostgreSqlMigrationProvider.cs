@@ -1,0 +1,264 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net.Sockets;
+using MigrationKit.Inspection;
+using MigrationKit.Providers;
+using Npgsql;
+
+namespace MigrationKit.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL provider: connections from an <see cref="NpgsqlDataSource"/>, a session-level advisory lock on a
+/// connection of its own, <c>lock_timeout</c> and <c>statement_timeout</c> per migration, and the catalog reader.
+/// </summary>
+/// <remarks>
+/// With <see cref="PostgreSqlMigrationOptions.Schema"/> set, the schema is created on first use when missing (after
+/// checking <c>pg_namespace</c>, so that a role without the CREATE privilege on the database can use an existing
+/// schema), and every session gets it as its <c>search_path</c>: in the startup packet for a data source the provider
+/// built, with <c>SET search_path</c> on each connection of a data source the application owns.
+/// </remarks>
+internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly PostgreSqlMigrationOptions _options;
+    private readonly string? _setSearchPath;
+    private readonly PostgreSqlSqlGenerator _generator = new();
+    private volatile bool _schemaEnsured;
+    private bool _disposed;
+
+    /// <summary>Creates a provider that builds and owns a data source for <paramref name="connectionString"/>.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="options">The options (copied).</param>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed; the message never repeats a password.</exception>
+    public PostgreSqlMigrationProvider(string connectionString, PostgreSqlMigrationOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = Parse(connectionString, nameof(connectionString));
+        _options = options.Clone();
+        if (_options.Schema is { } schema)
+        {
+            builder.SearchPath = _generator.QuoteIdentifier(schema);
+        }
+
+        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+        _ownsDataSource = true;
+        DisplayName = Describe(builder);
+        SchemaReader = new PostgreSqlSchemaReader(_generator);
+    }
+
+    /// <summary>Creates a provider over a data source that the caller owns (and disposes).</summary>
+    /// <param name="dataSource">The data source.</param>
+    /// <param name="options">The options (copied).</param>
+    public PostgreSqlMigrationProvider(NpgsqlDataSource dataSource, PostgreSqlMigrationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        _dataSource = dataSource;
+        _options = options.Clone();
+        _setSearchPath = _options.Schema is { } schema ? "SET search_path TO " + _generator.QuoteIdentifier(schema) : null;
+        DisplayName = Describe(Parse(dataSource.ConnectionString, nameof(dataSource)));
+        SchemaReader = new PostgreSqlSchemaReader(_generator);
+    }
+
+    /// <inheritdoc />
+    public override string Name => "postgresql";
+
+    /// <summary>The target as <c>PostgreSQL database 'app' on db.example.com:5432</c>; never the password.</summary>
+    public override string DisplayName { get; }
+
+    /// <inheritdoc />
+    public override MigrationSqlGenerator SqlGenerator => _generator;
+
+    /// <inheritdoc />
+    public override ISchemaReader SchemaReader { get; }
+
+    /// <summary>Opens a connection from the data source, with the configured schema (created when missing) as its <c>search_path</c>.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <returns>The open connection.</returns>
+    /// <exception cref="NpgsqlException">The server cannot be reached or refuses the connection.</exception>
+    /// <exception cref="ObjectDisposedException">The provider was disposed.</exception>
+    public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_options.Schema is { } schema && !_schemaEnsured)
+            {
+                await EnsureSchemaAsync(connection, schema, cancellationToken).ConfigureAwait(false);
+                _schemaEnsured = true;
+            }
+
+            if (_setSearchPath is not null)
+            {
+                await ExecuteAsync(connection, _setSearchPath, cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes the advisory lock keyed by the session's history table (see <see cref="AdvisoryLockKey"/>) on a dedicated
+    /// connection, waiting up to <see cref="PostgreSqlMigrationOptions.LockWaitTimeout"/>.
+    /// </summary>
+    /// <param name="session">The runner's session.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The held lock; disposing it releases the lock and closes its connection.</returns>
+    /// <exception cref="MigrationLockTimeoutException">Another session held the lock for the whole wait; the message names it (pid, application, state, since when).</exception>
+    public override async ValueTask<IAsyncDisposable> AcquireLockAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var key = AdvisoryLockKey.For(session.HistoryTable, _options.Schema);
+        return await PostgreSqlAdvisoryLock.AcquireAsync(_dataSource, key, _options.LockWaitTimeout, DisplayName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sets <c>lock_timeout</c> and <c>statement_timeout</c> for the migration: its own limits when it sets them, the
+    /// options' otherwise. <c>SET LOCAL</c> inside the migration's transaction (so they end with it), <c>SET</c> for a
+    /// migration without one.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="migration">The migration about to run.</param>
+    /// <param name="cancellationToken">Cancels the statement.</param>
+    /// <returns>A task that completes when the limits are set.</returns>
+    public override async ValueTask BeforeMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(migration);
+        var set = session.Transaction is null ? "SET" : "SET LOCAL";
+        var lockTimeout = Milliseconds(migration.LockTimeout ?? _options.LockTimeout);
+        var statementTimeout = Milliseconds(migration.StatementTimeout ?? _options.StatementTimeout);
+        await session.ExecuteAsync($"{set} lock_timeout = {lockTimeout}; {set} statement_timeout = {statementTimeout}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the connection failed rather than a statement: a socket, stream or connect-timeout failure inside Npgsql,
+    /// or a server error of class 08 (connection exception), 57P01–57P03 (shutdown, cannot connect now), 3D000 (no such
+    /// database), 28000 or 28P01 (authentication).
+    /// </summary>
+    /// <param name="exception">The exception thrown by the driver.</param>
+    /// <returns><see langword="true"/> for connection failures.</returns>
+    public override bool IsConnectionFailure(Exception exception) => exception switch
+    {
+        PostgresException e => e.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || e.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.InvalidCatalogName or PostgresErrorCodes.InvalidAuthorizationSpecification or PostgresErrorCodes.InvalidPassword,
+        NpgsqlException e => HasTransportCause(e),
+        _ => false,
+    };
+
+    /// <summary>Disposes the data source when the provider built it.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    /// <summary>Disposes the data source when the provider built it.</summary>
+    /// <returns>A task that completes when the data source is disposed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Describes the target as <c>PostgreSQL database 'app' on host:port</c>.</summary>
+    /// <param name="builder">The parsed connection string.</param>
+    /// <returns>The description, without the password.</returns>
+    internal static string Describe(NpgsqlConnectionStringBuilder builder)
+    {
+        var database = builder.Database ?? builder.Username ?? "postgres";
+        var host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
+        return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{database}' on {host}:{builder.Port}");
+    }
+
+    /// <summary>Parses a connection string, with an error that never repeats a password.</summary>
+    /// <param name="connectionString">The connection string.</param>
+    /// <param name="parameterName">The parameter named by the error.</param>
+    /// <returns>The parsed connection string.</returns>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    internal static NpgsqlConnectionStringBuilder Parse(string connectionString, string parameterName)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // Npgsql's messages name the keyword or a non-secret value, never the password.
+            throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message} Write it as 'Host=…;Port=…;Database=…;Username=…' with optional Npgsql keywords.", parameterName, e);
+        }
+    }
+
+    private static bool HasTransportCause(Exception exception)
+    {
+        for (var cause = exception.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is IOException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static long Milliseconds(TimeSpan timeout) =>
+        timeout == Timeout.InfiniteTimeSpan ? 0 : Math.Clamp((long)Math.Ceiling(timeout.TotalMilliseconds), 1, int.MaxValue);
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EnsureSchemaAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            command.Parameters.AddWithValue("schema", schema);
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            await ExecuteAsync(connection, "CREATE SCHEMA IF NOT EXISTS " + _generator.QuoteIdentifier(schema), cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateSchema)
+        {
+            // Another runner created it at the same moment: IF NOT EXISTS does not cover that race.
+        }
+    }
+}

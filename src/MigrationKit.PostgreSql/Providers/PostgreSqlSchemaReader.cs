@@ -1,0 +1,258 @@
+using System.Data.Common;
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
+using MigrationKit.Providers;
+
+namespace MigrationKit.PostgreSql;
+
+/// <summary>
+/// Reads a PostgreSQL database's schema from the system catalogs in one round trip (one batch of five queries): the
+/// tables, constraints, indexes, triggers and views of every user schema. Tables in the session's current schema
+/// (<c>current_schema()</c>, the first existing schema of <c>search_path</c>) are reported without a schema name, as
+/// migrations name them; tables elsewhere carry their schema's name. Objects that belong to an extension are left out.
+/// </summary>
+/// <remarks>
+/// <para>Types are <c>format_type</c>'s names and defaults <c>pg_get_expr</c>'s text with the type label of a lone
+/// constant stripped (<see cref="PostgreSqlDefaultExpression"/>), which is what <see cref="PostgreSqlSqlGenerator"/>
+/// writes. Check expressions, index expressions and partial-index predicates are PostgreSQL's own rendering of the
+/// parsed expression (<c>priority BETWEEN 0 AND 10</c> reads back as <c>priority &gt;= 0 AND priority &lt;= 10</c>),
+/// so they compare equal to what was read before, not always to what a migration wrote.</para>
+/// <para>Not represented: key order across columns and expressions of one index (columns come first), sort order and
+/// operator classes of index keys, generation expressions of generated columns, exclusion constraints, and
+/// materialized views.</para>
+/// </remarks>
+internal sealed class PostgreSqlSchemaReader : ISchemaReader
+{
+    private const string UserTables =
+        "c.relkind IN ('r', 'p') AND NOT c.relispartition AND " + UserObjects;
+
+    private const string UserObjects =
+        "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
+        + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
+
+    private const string InCurrentSchema = "COALESCE(n.nspname = current_schema(), false)";
+
+    private const string ColumnsSql =
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+        + " CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> ''"
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+        + " WHERE " + UserTables
+        + " ORDER BY n.nspname, c.relname, a.attnum";
+
+    private const string ConstraintsSql =
+        "SELECT n.nspname, c.relname, k.conname, k.contype,"
+        + " ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " fn.nspname, fc.relname, COALESCE(fn.nspname = current_schema(), false),"
+        + " ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " k.confdeltype, k.confupdtype, pg_get_constraintdef(k.oid, true)"
+        + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
+        + " WHERE k.contype IN ('p', 'u', 'f', 'c') AND " + UserTables
+        + " ORDER BY n.nspname, c.relname, k.conname";
+
+    private const string IndexesSql =
+        "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname,"
+        + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " pg_get_expr(i.indpred, i.indrelid, true)"
+        + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam"
+        + " WHERE " + UserTables
+        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+        + " ORDER BY n.nspname, c.relname, ic.relname";
+
+    private const string TriggersSql =
+        "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)"
+        + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE NOT t.tgisinternal AND " + UserTables
+        + " ORDER BY n.nspname, c.relname, t.tgname";
+
+    private const string ViewsSql =
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_get_viewdef(c.oid, true)"
+        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE c.relkind = 'v' AND " + UserObjects
+        + " ORDER BY n.nspname, c.relname";
+
+    private const string TableExistsSql =
+        "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relname = @name AND n.nspname = ";
+
+    private readonly PostgreSqlSqlGenerator _generator;
+
+    /// <summary>Creates a reader that quotes view names with <paramref name="generator"/>.</summary>
+    /// <param name="generator">The provider's SQL generator.</param>
+    public PostgreSqlSchemaReader(PostgreSqlSqlGenerator generator) => _generator = generator;
+
+    /// <inheritdoc />
+    public async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var command = session.CreateCommand(string.Join(";\n", ColumnsSql, ConstraintsSql, IndexesSql, TriggersSql, ViewsSql));
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var columns = await ReadAllAsync(reader, ReadColumn, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var constraints = (await ReadAllAsync(reader, ReadConstraint, cancellationToken).ConfigureAwait(false)).ToLookup(c => (c.Schema, c.Table));
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var indexes = (await ReadAllAsync(reader, ReadIndex, cancellationToken).ConfigureAwait(false)).ToLookup(i => (i.Schema, i.Table), i => i.Index);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var triggers = (await ReadAllAsync(reader, r => (Schema: r.GetString(0), Table: r.GetString(1), Trigger: new TriggerSchema(r.GetString(2), r.GetString(3))), cancellationToken).ConfigureAwait(false))
+                    .ToLookup(t => (t.Schema, t.Table), t => t.Trigger);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var views = await ReadAllAsync(reader, ReadView, cancellationToken).ConfigureAwait(false);
+
+                var tables = columns.GroupBy(c => (c.Schema, c.Table)).Select(g =>
+                {
+                    var first = g.First();
+                    var tableConstraints = constraints[g.Key].ToArray();
+                    var key = tableConstraints.FirstOrDefault(k => k.Type == 'p');
+                    return new TableSchema(
+                        new QualifiedName(first.Table, first.Current ? null : first.Schema),
+                        g.Where(c => c.Column is not null).Select(c => c.Column!).ToArray())
+                    {
+                        PrimaryKey = key is null ? null : new PrimaryKeyDefinition(key.Name, key.Columns),
+                        UniqueConstraints = tableConstraints.Where(k => k.Type == 'u').Select(k => new UniqueConstraintDefinition(k.Name, k.Columns)).ToArray(),
+                        ForeignKeys = tableConstraints.Where(k => k.Type == 'f').Select(k => k.ForeignKey!).ToArray(),
+                        CheckConstraints = tableConstraints.Where(k => k.Type == 'c').Select(k => new CheckConstraintDefinition(k.Name, k.CheckExpression!)).ToArray(),
+                        Indexes = indexes[g.Key].ToArray(),
+                        Triggers = triggers[g.Key].ToArray(),
+                    };
+                }).ToArray();
+                return new DatabaseSchema(tables) { Views = views };
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TableExistsAsync(MigrationSession session, QualifiedName table, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(table);
+        var command = session.CreateCommand(TableExistsSql + (table.Schema is null ? "current_schema())" : "@schema)"));
+        await using (command.ConfigureAwait(false))
+        {
+            MigrationSession.AddParameter(command, "name", table.Name);
+            if (table.Schema is not null)
+            {
+                MigrationSession.AddParameter(command, "schema", table.Schema);
+            }
+
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+        }
+    }
+
+    /// <summary>The expression of a check constraint from <c>pg_get_constraintdef</c>: <c>CHECK (a &gt; 0) NOT VALID</c> gives <c>a &gt; 0</c>.</summary>
+    /// <param name="definition">The constraint's definition.</param>
+    /// <returns>The expression.</returns>
+    internal static string CheckExpression(string definition)
+    {
+        const string Prefix = "CHECK (";
+        if (!definition.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return definition;
+        }
+
+        var depth = 1;
+        var quoted = false;
+        for (var i = Prefix.Length; i < definition.Length; i++)
+        {
+            var c = definition[i];
+            if (c == '\'')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == '(')
+            {
+                depth++;
+            }
+            else if (!quoted && c == ')' && --depth == 0)
+            {
+                return definition[Prefix.Length..i];
+            }
+        }
+
+        return definition;
+    }
+
+    private static ReferentialAction Action(char code) => code switch
+    {
+        'r' => ReferentialAction.Restrict,
+        'c' => ReferentialAction.Cascade,
+        'n' => ReferentialAction.SetNull,
+        'd' => ReferentialAction.SetDefault,
+        _ => ReferentialAction.NoAction,
+    };
+
+    private static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static (string Schema, string Table, bool Current, ColumnSchema? Column) ReadColumn(DbDataReader r) => (
+        r.GetString(0),
+        r.GetString(1),
+        r.GetBoolean(2),
+        r.IsDBNull(3) ? null : new ColumnSchema(r.GetString(3), r.GetString(4))
+        {
+            IsNullable = !r.GetBoolean(5),
+            DefaultSql = r.IsDBNull(6) ? null : PostgreSqlDefaultExpression.Normalize(r.GetString(6)),
+            IsIdentity = r.GetBoolean(7),
+        });
+
+    private static Constraint ReadConstraint(DbDataReader r)
+    {
+        var type = r.GetChar(3);
+        var columns = r.GetFieldValue<string[]>(4);
+        var definition = r.GetString(11);
+        return new Constraint(r.GetString(0), r.GetString(1), r.GetString(2), type, columns)
+        {
+            ForeignKey = type != 'f' ? null : new ForeignKeyDefinition(
+                r.GetString(2),
+                columns,
+                new QualifiedName(r.GetString(6), r.GetBoolean(7) ? null : r.GetString(5)),
+                r.GetFieldValue<string[]>(8))
+            {
+                OnDelete = Action(r.GetChar(9)),
+                OnUpdate = Action(r.GetChar(10)),
+            },
+            CheckExpression = type == 'c' ? CheckExpression(definition) : null,
+        };
+    }
+
+    private static (string Schema, string Table, IndexDefinition Index) ReadIndex(DbDataReader r)
+    {
+        var columns = r.GetFieldValue<string?[]>(5);
+        var definitions = r.GetFieldValue<string[]>(6);
+        var method = r.GetString(4);
+        return (r.GetString(0), r.GetString(1), new IndexDefinition(r.GetString(2), columns.OfType<string>().ToArray())
+        {
+            IsUnique = r.GetBoolean(3),
+            Method = method == "btree" ? null : method,
+            Expressions = definitions.Where((_, i) => columns[i] is null).ToArray(),
+            Filter = r.IsDBNull(7) ? null : r.GetString(7),
+        });
+    }
+
+    private ViewSchema ReadView(DbDataReader r)
+    {
+        var name = new QualifiedName(r.GetString(1), r.GetBoolean(2) ? null : r.GetString(0));
+        return new ViewSchema(name, $"CREATE VIEW {_generator.Quote(name)} AS\n{r.GetString(3)}");
+    }
+
+    private sealed record Constraint(string Schema, string Table, string Name, char Type, string[] Columns)
+    {
+        public ForeignKeyDefinition? ForeignKey { get; init; }
+
+        public string? CheckExpression { get; init; }
+    }
+}
