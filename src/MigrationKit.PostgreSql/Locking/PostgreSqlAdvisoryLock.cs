@@ -109,7 +109,7 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
     }
 
     /// <summary>Who holds the lock, from <c>pg_locks</c> and <c>pg_stat_activity</c>; <see langword="null"/> when it is gone by now.</summary>
-    private static async Task<string?> DescribeHolderAsync(NpgsqlConnection connection, AdvisoryLockKey key, CancellationToken cancellationToken)
+    internal static async Task<string?> DescribeHolderAsync(NpgsqlConnection connection, AdvisoryLockKey key, CancellationToken cancellationToken)
     {
         const string Sql =
             "SELECT l.pid, a.application_name, a.usename, a.client_addr::text, a.state, a.state_change, a.backend_start"

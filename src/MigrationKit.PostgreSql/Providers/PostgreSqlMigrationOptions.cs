@@ -15,6 +15,7 @@ public sealed class PostgreSqlMigrationOptions
     private TimeSpan _lockWaitTimeout = TimeSpan.FromMinutes(1);
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
     private TimeSpan _statementTimeout = Timeout.InfiniteTimeSpan;
+    private PostgreSqlLockMode _lockMode = PostgreSqlLockMode.Session;
 
     /// <summary>
     /// The schema that unqualified tables, and the history and journal tables, live in; <see langword="null"/> (the
@@ -88,6 +89,26 @@ public sealed class PostgreSqlMigrationOptions
         set => _statementTimeout = CheckStatementSetting(value, nameof(StatementTimeout));
     }
 
+    /// <summary>
+    /// How concurrent runners are kept apart: <see cref="PostgreSqlLockMode.Session"/> (the default, a session advisory
+    /// lock for the whole run) or <see cref="PostgreSqlLockMode.Transaction"/> (a transaction advisory lock per
+    /// transaction, for a transaction-pooling PgBouncer).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined mode.</exception>
+    public PostgreSqlLockMode LockMode
+    {
+        get => _lockMode;
+        set
+        {
+            if (!Enum.IsDefined(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(LockMode), value, "LockMode must be PostgreSqlLockMode.Session or PostgreSqlLockMode.Transaction.");
+            }
+
+            _lockMode = value;
+        }
+    }
+
     /// <summary>A copy, so that later changes to the caller's instance do not reach a provider already built.</summary>
     /// <returns>The copy.</returns>
     internal PostgreSqlMigrationOptions Clone() => new()
@@ -96,6 +117,7 @@ public sealed class PostgreSqlMigrationOptions
         _lockWaitTimeout = _lockWaitTimeout,
         _lockTimeout = _lockTimeout,
         _statementTimeout = _statementTimeout,
+        _lockMode = _lockMode,
     };
 
     private static TimeSpan CheckStatementSetting(TimeSpan value, string name)

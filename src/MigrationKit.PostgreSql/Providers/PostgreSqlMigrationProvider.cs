@@ -117,8 +117,56 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     {
         ArgumentNullException.ThrowIfNull(session);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_options.LockMode == PostgreSqlLockMode.Transaction)
+        {
+            // Taken per transaction instead, in BeginTransactionAsync.
+            return NoRunLock.Instance;
+        }
+
         var key = AdvisoryLockKey.For(session.HistoryTable, _options.Schema);
         return await PostgreSqlAdvisoryLock.AcquireAsync(_dataSource, key, _options.LockWaitTimeout, DisplayName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Begins a transaction; in <see cref="PostgreSqlLockMode.Transaction"/> mode, takes the transaction advisory lock
+    /// (<c>pg_advisory_xact_lock</c>) first thing in it, waiting at most <see cref="PostgreSqlMigrationOptions.LockWaitTimeout"/>.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="cancellationToken">Cancels the begin and the wait.</param>
+    /// <returns>The transaction, holding the lock until it ends.</returns>
+    /// <exception cref="MigrationLockTimeoutException">Another transaction held the lock for the whole wait; the message names its session.</exception>
+    public override async ValueTask<DbTransaction> BeginTransactionAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        var transaction = await base.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        if (_options.LockMode != PostgreSqlLockMode.Transaction)
+        {
+            return transaction;
+        }
+
+        var key = AdvisoryLockKey.For(session.HistoryTable, _options.Schema);
+        try
+        {
+            var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {Milliseconds(_options.LockWaitTimeout)}; SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)session.Connection, (NpgsqlTransaction)transaction);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("key", key.Value);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return transaction;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            var holder = await PostgreSqlAdvisoryLock.DescribeHolderAsync((NpgsqlConnection)session.Connection, key, cancellationToken).ConfigureAwait(false);
+            throw new MigrationLockTimeoutException(DisplayName, _options.LockWaitTimeout, holder);
+        }
+        catch
+        {
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>
@@ -213,6 +261,13 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
             // Npgsql's messages name the keyword or a non-secret value, never the password.
             throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message} Write it as 'Host=…;Port=…;Database=…;Username=…' with optional Npgsql keywords.", parameterName, e);
         }
+    }
+
+    private sealed class NoRunLock : IAsyncDisposable
+    {
+        public static readonly NoRunLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 
     private static bool HasTransportCause(Exception exception)

@@ -34,15 +34,15 @@ public abstract class ConcurrencySpecification<TTarget> : SpecificationFixture<T
             history.Select(h => h.Version).Should().Equal(1, 2, 3, 4, 5);
             history.Select(h => h.AppliedBy).Should().OnlyContain(by => by.StartsWith("replica-", StringComparison.Ordinal));
             var journal = await runners[0].GetJournalAsync();
-            journal.Should().OnlyContain(j => j.Action == JournalAction.Up && j.Status == JournalStatus.Succeeded, "no runner failed a step");
-            journal.Select(j => j.Version).Should().BeEquivalentTo([1L, 2L, 3L, 4L, 5L], "the journal records each migration exactly once");
+            journal.Should().OnlyContain(j => j.Action == JournalAction.Up && (j.Status == JournalStatus.Succeeded || j.Status == JournalStatus.Started), "no runner failed a step");
+            journal.Where(j => j.Status == JournalStatus.Succeeded).Select(j => j.Version).Should().BeEquivalentTo([1L, 2L, 3L, 4L, 5L], "the journal records each migration's success exactly once");
             (await database.ScalarAsync("SELECT COUNT(*) FROM \"counters\"")).Should().Be(3);
             (await database.ScalarAsync("SELECT COUNT(*) FROM \"events\"")).Should().Be(2);
 
             var again = await AllAtOnceAsync(runners, r => r.MigrateUpAsync());
 
             again.Should().OnlyContain(r => r.NothingToDo && r.FromVersion == 5);
-            (await runners[^1].GetJournalAsync()).Should().HaveCount(5, "runs with nothing to do write nothing");
+            (await runners[^1].GetJournalAsync()).Should().HaveCount(journal.Count, "runs with nothing to do write nothing");
             (await runners[^1].GetStatusAsync()).IsUpToDate.Should().BeTrue();
         }
         finally

@@ -145,14 +145,20 @@ public abstract class RunnerSpecification<TTarget> : SpecificationFixture<TTarge
         up.RunId.Should().NotBe(down.RunId);
         var journal = await runner.GetJournalAsync();
         journal.Select(j => (j.Version, j.Action, j.Status)).Should().Equal(
+            (1L, JournalAction.Up, JournalStatus.Started),
             (1L, JournalAction.Up, JournalStatus.Succeeded),
+            (2L, JournalAction.Up, JournalStatus.Started),
             (2L, JournalAction.Up, JournalStatus.Succeeded),
+            (3L, JournalAction.Up, JournalStatus.Started),
             (3L, JournalAction.Up, JournalStatus.Succeeded),
+            (3L, JournalAction.Down, JournalStatus.Started),
             (3L, JournalAction.Down, JournalStatus.Succeeded),
+            (2L, JournalAction.Down, JournalStatus.Started),
             (2L, JournalAction.Down, JournalStatus.Succeeded));
-        journal.Take(3).Should().OnlyContain(j => j.RunId == up.RunId && j.OccurredAt == Start);
-        journal.Skip(3).Should().OnlyContain(j => j.RunId == down.RunId && j.OccurredAt == Start.AddHours(1));
-        journal.Should().OnlyContain(j => j.AppliedBy == "operator" && j.Duration >= TimeSpan.Zero && j.Error == null);
+        journal.Take(6).Should().OnlyContain(j => j.RunId == up.RunId && j.OccurredAt == Start);
+        journal.Skip(6).Should().OnlyContain(j => j.RunId == down.RunId && j.OccurredAt == Start.AddHours(1));
+        journal.Should().OnlyContain(j => j.AppliedBy == "operator" && j.Error == null);
+        journal.Should().OnlyContain(j => j.Status == JournalStatus.Started ? j.Duration == null : j.Duration >= TimeSpan.Zero, "a step's start is written before it runs (so an interrupted step stays visible), its outcome with its duration");
         journal.Select(j => j.Id).Should().BeInAscendingOrder().And.OnlyHaveUniqueItems();
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
     }
@@ -437,7 +443,7 @@ public abstract class RunnerSpecification<TTarget> : SpecificationFixture<TTarge
         result.FromVersion.Should().Be(3);
         result.ToVersion.Should().Be(3);
         (await second.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2, 3);
-        (await second.GetJournalAsync()).Should().HaveCount(3, "a run with nothing to do writes no journal entry");
+        (await second.GetJournalAsync()).Should().HaveCount(6, "a run with nothing to do writes no journal entry (the first run wrote a start and an outcome per step)");
     }
 
     /// <summary>An unknown target is refused before the database is touched, listing the known versions.</summary>

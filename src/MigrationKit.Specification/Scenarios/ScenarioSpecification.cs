@@ -78,7 +78,7 @@ public abstract class ScenarioSpecification<TTarget> : SpecificationFixture<TTar
         again.Migrations.Select(m => m.AppliedAt).Should().Equal(clock.Now.AddMinutes(-10), clock.Now, clock.Now);
 
         var journal = await runner.GetJournalAsync();
-        journal.Where(j => j.Version == 3).Select(j => (j.Action, j.Status)).Should().Equal(
+        journal.Where(j => j.Version == 3 && j.Status != JournalStatus.Started).Select(j => (j.Action, j.Status)).Should().Equal(
             (JournalAction.Up, JournalStatus.Succeeded),
             (JournalAction.Down, JournalStatus.Succeeded),
             (JournalAction.Up, JournalStatus.Succeeded));

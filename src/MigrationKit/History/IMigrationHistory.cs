@@ -53,7 +53,11 @@ public interface IMigrationHistory
     /// <returns>A task that completes when written.</returns>
     ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>Versions whose latest journal entry says they failed part way outside a transaction.</summary>
+    /// <summary>
+    /// Versions whose latest journal entry says they failed part way (<see cref="JournalStatus.Incomplete"/>) or were
+    /// started and never finished (<see cref="JournalStatus.Started"/>: the process was killed or lost its connection).
+    /// The runner ignores the second kind for transactional migrations, whose transaction rolled back.
+    /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The incomplete versions.</returns>
     ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default);

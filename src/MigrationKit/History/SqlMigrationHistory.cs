@@ -120,7 +120,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     public async ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand(
-            $"SELECT j.version FROM {_journal} j WHERE j.status = 'Incomplete' AND j.id = (SELECT MAX(k.id) FROM {_journal} k WHERE k.version = j.version) ORDER BY j.version");
+            $"SELECT j.version FROM {_journal} j WHERE j.status IN ('Incomplete', 'Started') AND j.id = (SELECT MAX(k.id) FROM {_journal} k WHERE k.version = j.version) ORDER BY j.version");
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -270,7 +270,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
             var fromVersion = applied.Count == 0 ? 0 : applied.Max(a => a.Version);
             ThrowIfInvalid(BuildStatus(applied, [], includeChecksums: _options.VerifyChecksums), _options.VerifyChecksums);
-            var incomplete = await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false);
+            var incomplete = await GetIncompleteAsync(history, cancellationToken).ConfigureAwait(false);
             if (incomplete.Count > 0)
             {
                 throw new IncompleteMigrationException(incomplete);
@@ -378,6 +378,20 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         var transactional = migration.Transaction == MigrationTransactionMode.Transactional;
         string? statement = null;
         var started = _time.GetTimestamp();
+        if (transactional)
+        {
+            // Written before the transaction and on its own, so that a step interrupted part way (the process killed,
+            // the connection lost) stays visible in the journal. The cheap check first keeps runners that would only
+            // skip the step (another runner applied it) from writing entries.
+            if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+            {
+                Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
+                return null;
+            }
+
+            await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
+        }
+
         session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
         try
         {
@@ -509,8 +523,18 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
 
         var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
-        var incomplete = await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false);
+        var incomplete = await GetIncompleteAsync(history, cancellationToken).ConfigureAwait(false);
         return BuildStatus(applied, incomplete, includeChecksums: true);
+    }
+
+    /// <summary>
+    /// Steps left part way: failed or interrupted outside a transaction. A transactional step that was started and never
+    /// finished (its process killed) rolled back with its transaction, so it is simply pending again.
+    /// </summary>
+    private async Task<IReadOnlyList<long>> GetIncompleteAsync(IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        var versions = await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false);
+        return versions.Where(v => _catalog.Find(v) is not { Transaction: MigrationTransactionMode.Transactional }).ToArray();
     }
 
     private MigrationStatus BuildStatus(IReadOnlyList<AppliedMigration> applied, IReadOnlyList<long> incomplete, bool includeChecksums)
