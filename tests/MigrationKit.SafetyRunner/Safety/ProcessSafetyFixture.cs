@@ -136,14 +136,19 @@ public abstract class ProcessSafetyFixture
                     var victimName = $"t{trial}-p{Array.IndexOf(processes, victim)}";
                     var interrupted = journal.Where(j => j.AppliedBy == victimName && j.Status == JournalStatus.Started
                         && !journal.Any(o => o.RunId == j.RunId && o.Version == j.Version && o.Status != JournalStatus.Started)).ToArray();
-                    interrupted.Length.Should().BeLessThanOrEqualTo(1, "a process runs one step at a time");
+                    if (HasRunLock)
+                    {
+                        // Without a run-level lock a runner may also write a start, then find the step applied by another
+                        // and skip it, so only here is every start without an outcome an interruption.
+                        interrupted.Length.Should().BeLessThanOrEqualTo(1, "a process runs one step at a time");
+                    }
                     if (phase == "mid-migration")
                     {
                         var version = long.Parse(victim.Events.Last(e => e.Name == "MigrationStarting").Message.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
                         var completed = journal.Any(j => j.AppliedBy == victimName && j.Version == version && j.Status == JournalStatus.Succeeded);
                         if (!completed)
                         {
-                            interrupted.Select(j => j.Version).Should().Equal([version], $"the journal shows the step the kill interrupted (trial {trial})");
+                            interrupted.Select(j => j.Version).Should().Contain(version, $"the journal shows the step the kill interrupted (trial {trial})");
                         }
                     }
 
