@@ -48,6 +48,7 @@ public class UpDownCycleBenchmarks
         Check.That(_up[0].Statements[1].StartsWith("CREATE INDEX \"ix_chain_0001_previous_id\"", StringComparison.Ordinal), "unexpected index name: " + _up[0].Statements[1]);
         Check.That((await CycleWithMigrationKit()) == Migrations, "the MigrationKit cycle did not end with 100 migrations applied");
         Check.That((await CycleWithRawAdoNet()) == Migrations, "the raw cycle did not end with 100 migrations applied");
+        Check.That((await CycleWithRawAdoNetAndProtocol()) == Migrations, "the raw cycle with the protocol did not end with 100 migrations applied");
     }
 
     /// <summary>The limit: the same statements by hand, with a history table.</summary>
@@ -84,6 +85,49 @@ public class UpDownCycleBenchmarks
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Not a target, an explanation: raw ADO.NET doing by hand the per-step work MigrationKit's design asks for
+    /// beyond the statements and the history row: the re-check of the history row inside the transaction, the
+    /// journal row, and the foreign-key check before commit (of the new table going up, of the whole database going
+    /// down, as the SQLite provider does). The gap between this and MigrationKit is MigrationKit's own code.
+    /// </summary>
+    /// <returns>The number of migrations applied at the end.</returns>
+    [Benchmark(Description = "raw ADO.NET + re-check, journal row, FK check")]
+    public async Task<long> CycleWithRawAdoNetAndProtocol()
+    {
+        await using var connection = new SqliteConnection(InMemory);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        await ExecuteAsync(connection, null, "CREATE TABLE raw_journal (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER, action TEXT NOT NULL, occurred_at TEXT NOT NULL)");
+        await UpAsync(connection, protocol: true);
+        for (var i = 0; i < _down.Length; i++)
+        {
+            var version = _up[_up.Count - 1 - i].Version;
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await ProtocolBeforeAsync(connection, transaction, version);
+            foreach (var statement in _down[i])
+            {
+                await ExecuteAsync(connection, transaction, statement);
+            }
+
+            await using (var history = connection.CreateCommand())
+            {
+                history.Transaction = transaction;
+                history.CommandText = "DELETE FROM raw_history WHERE version = @version";
+                history.Parameters.AddWithValue("@version", version);
+                await history.ExecuteNonQueryAsync();
+            }
+
+            await ProtocolAfterAsync(connection, transaction, version, "down", "PRAGMA foreign_key_check");
+            await transaction.CommitAsync();
+        }
+
+        await UpAsync(connection, protocol: true);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM raw_history";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
     /// <summary>MigrationKit: a new runner on <c>:memory:</c>, up, down to 0, up.</summary>
     /// <returns>The number of migrations applied at the end.</returns>
     [Benchmark(Description = "MigrationKit: up, down, up (100, in memory)")]
@@ -107,11 +151,44 @@ public class UpDownCycleBenchmarks
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task UpAsync(SqliteConnection connection)
+    private static async Task ProtocolBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, long version)
+    {
+        await using var recheck = connection.CreateCommand();
+        recheck.Transaction = transaction;
+        recheck.CommandText = "SELECT COUNT(*) FROM raw_history WHERE version = @version";
+        recheck.Parameters.AddWithValue("@version", version);
+        await recheck.ExecuteScalarAsync();
+    }
+
+    private static async Task ProtocolAfterAsync(SqliteConnection connection, SqliteTransaction transaction, long version, string action, string foreignKeyCheck)
+    {
+        await using (var journal = connection.CreateCommand())
+        {
+            journal.Transaction = transaction;
+            journal.CommandText = "INSERT INTO raw_journal (version, action, occurred_at) VALUES (@version, @action, @occurred_at)";
+            journal.Parameters.AddWithValue("@version", version);
+            journal.Parameters.AddWithValue("@action", action);
+            journal.Parameters.AddWithValue("@occurred_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await journal.ExecuteNonQueryAsync();
+        }
+
+        await using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = foreignKeyCheck;
+        await using var reader = await check.ExecuteReaderAsync();
+        Check.That(!await reader.ReadAsync(), "a foreign key is violated");
+    }
+
+    private async Task UpAsync(SqliteConnection connection, bool protocol = false)
     {
         foreach (var step in _up)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            if (protocol)
+            {
+                await ProtocolBeforeAsync(connection, transaction, step.Version);
+            }
+
             foreach (var statement in step.Statements)
             {
                 await ExecuteAsync(connection, transaction, statement);
@@ -124,6 +201,11 @@ public class UpDownCycleBenchmarks
                 history.Parameters.AddWithValue("@version", step.Version);
                 history.Parameters.AddWithValue("@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 await history.ExecuteNonQueryAsync();
+            }
+
+            if (protocol)
+            {
+                await ProtocolAfterAsync(connection, transaction, step.Version, "up", $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")");
             }
 
             await transaction.CommitAsync();
