@@ -19,7 +19,7 @@ namespace MigrationKit.Benchmarks.Apply;
 /// call. On a file the commits' <c>fsync</c>s are part of what is measured, exactly as in production.
 /// </remarks>
 [MemoryDiagnoser]
-[ScenarioJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10)]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 20)]
 public class ApplyMigrationsBenchmarks
 {
     /// <summary>How many migrations each call applies.</summary>

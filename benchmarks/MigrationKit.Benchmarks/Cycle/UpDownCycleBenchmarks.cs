@@ -17,7 +17,7 @@ namespace MigrationKit.Benchmarks.Cycle;
 /// A PostgreSQL variant would use a throwaway database per call instead of <c>:memory:</c>.
 /// </remarks>
 [MemoryDiagnoser]
-[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 10)]
+[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
 public class UpDownCycleBenchmarks
 {
     /// <summary>How many migrations go up, down and up again.</summary>

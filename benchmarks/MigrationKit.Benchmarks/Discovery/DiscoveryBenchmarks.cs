@@ -25,7 +25,7 @@ namespace MigrationKit.Benchmarks.Discovery;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 10)]
+[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
 public class DiscoveryBenchmarks
 {
     /// <summary>How many migration classes the assembly holds.</summary>

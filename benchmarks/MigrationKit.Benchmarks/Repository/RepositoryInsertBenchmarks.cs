@@ -17,7 +17,7 @@ namespace MigrationKit.Benchmarks.Repository;
 /// </summary>
 /// <remarks>Each call starts from an empty agents table on a file database (emptied in an iteration setup, not measured).</remarks>
 [MemoryDiagnoser]
-[ScenarioJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 15)]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 20)]
 public class RepositoryInsertBenchmarks
 {
     private const string Insert = "INSERT INTO agents (name, status) VALUES (@Name, @Status)";

@@ -18,7 +18,7 @@ namespace MigrationKit.Benchmarks.Startup;
 /// also keeps the runner's own cache of recorded operations and checksums.
 /// </remarks>
 [MemoryDiagnoser]
-[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 10)]
+[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
 public class NothingPendingBenchmarks
 {
     private BenchmarkDatabase _kitDatabase = null!;
