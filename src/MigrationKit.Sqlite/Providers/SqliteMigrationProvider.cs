@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using MigrationKit.Inspection;
+using MigrationKit.Operations;
 using MigrationKit.Providers;
 
 namespace MigrationKit.Sqlite;
@@ -22,6 +23,8 @@ namespace MigrationKit.Sqlite;
 /// </remarks>
 internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposable, IDisposable
 {
+    private const int MaxListedViolations = 50;
+
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly SemaphoreSlim _memoryGate = new(1, 1);
@@ -137,6 +140,12 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// Runs <c>PRAGMA foreign_key_check</c> inside the transaction and fails when any row references a missing parent,
     /// which a table rebuild or a data step can cause while enforcement is off.
     /// </summary>
+    /// <remarks>
+    /// The whole database is checked unless <see cref="MigrationSession.Operations"/> shows that the transaction only
+    /// created tables and indexes (and schemas, which SQLite ignores): rows cannot break a key then, so only the new
+    /// tables' own foreign keys are checked, for references to columns that are not a key. Checking every table costs
+    /// time in proportion to the number of tables, on every migration.
+    /// </remarks>
     /// <param name="session">The session, inside the migration's transaction.</param>
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that completes when every foreign key holds.</returns>
@@ -144,33 +153,13 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     public override async ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        const int Listed = 50;
+        var scope = session.Operations is { } operations ? NewTablesWithForeignKeys(operations) : null;
+        var checks = scope is null ? ["PRAGMA foreign_key_check"] : scope.Select(t => $"PRAGMA foreign_key_check({SqlGenerator.QuoteIdentifier(t)})");
         var violations = new List<string>();
         var count = 0;
-        var command = session.CreateCommand("PRAGMA foreign_key_check");
-        await using (command.ConfigureAwait(false))
+        foreach (var check in checks)
         {
-            try
-            {
-                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                await using (reader.ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        if (++count <= Listed)
-                        {
-                            var row = reader.IsDBNull(1) ? "a row" : string.Create(CultureInfo.InvariantCulture, $"rowid {reader.GetInt64(1)}");
-                            violations.Add($"table \"{reader.GetString(0)}\" {row} references a missing row of \"{reader.GetString(2)}\"");
-                        }
-                    }
-                }
-            }
-            catch (SqliteException e) when (e.Message.Contains("foreign key mismatch", StringComparison.Ordinal))
-            {
-                throw new MigrationKitException(
-                    $"The foreign keys of {DisplayName} cannot be checked: a foreign key references columns that are neither the primary key nor unique ({e.Message}). Add a primary key or unique constraint on the referenced columns, or change the foreign key.",
-                    e);
-            }
+            count += await CheckForeignKeysAsync(session, check, violations, cancellationToken).ConfigureAwait(false);
         }
 
         if (count == 0)
@@ -180,9 +169,9 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
 
         var message = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{count} row(s) of {DisplayName} violate foreign keys, so the migration is not committed: ");
         message.AppendJoin("; ", violations);
-        if (count > Listed)
+        if (count > MaxListedViolations)
         {
-            message.Append(CultureInfo.InvariantCulture, $"; and {count - Listed} more");
+            message.Append(CultureInfo.InvariantCulture, $"; and {count - MaxListedViolations} more");
         }
 
         message.Append(". Fix the data (delete or correct those rows, or insert the missing parents) or the migration, then run it again.");
@@ -227,6 +216,66 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         }
 
         _memoryGate.Dispose();
+    }
+
+    /// <summary>
+    /// The tables to check when <paramref name="operations"/> only create tables, indexes and schemas: the new tables
+    /// that have foreign keys (they are empty, so only a reference to columns that are not a key can fail). Any other
+    /// operation (data, raw SQL, a rebuild, a drop, a rename) can leave rows without a parent anywhere: <see langword="null"/>,
+    /// check everything.
+    /// </summary>
+    private static List<string>? NewTablesWithForeignKeys(IReadOnlyList<MigrationOperation> operations)
+    {
+        var tables = new List<string>();
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case CreateTableOperation { ForeignKeys.Count: > 0 } create:
+                    tables.Add(create.Table.Name);
+                    break;
+                case CreateTableOperation or CreateIndexOperation or CreateSchemaOperation or DropSchemaOperation:
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>Runs one <c>PRAGMA foreign_key_check</c>, lists the first violations and returns how many it found.</summary>
+    private async Task<int> CheckForeignKeysAsync(MigrationSession session, string check, List<string> violations, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        var command = session.CreateCommand(check);
+        await using (command.ConfigureAwait(false))
+        {
+            try
+            {
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        count++;
+                        if (violations.Count < MaxListedViolations)
+                        {
+                            var row = reader.IsDBNull(1) ? "a row" : string.Create(CultureInfo.InvariantCulture, $"rowid {reader.GetInt64(1)}");
+                            violations.Add($"table \"{reader.GetString(0)}\" {row} references a missing row of \"{reader.GetString(2)}\"");
+                        }
+                    }
+                }
+            }
+            catch (SqliteException e) when (e.Message.Contains("foreign key mismatch", StringComparison.Ordinal))
+            {
+                throw new MigrationKitException(
+                    $"The foreign keys of {DisplayName} cannot be checked: a foreign key references columns that are neither the primary key nor unique ({e.Message}). Add a primary key or unique constraint on the referenced columns, or change the foreign key.",
+                    e);
+            }
+        }
+
+        return count;
     }
 
     private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -6,8 +6,8 @@ using MigrationKit.Operations;
 namespace MigrationKit;
 
 /// <summary>
-/// The migrations of one runner, sorted by version. Assembly scans are cached for the process; Up operations and
-/// checksums are computed at most once per migration, and only for migrations that are looked at.
+/// The migrations of one runner, sorted by version. Assembly scans are cached for the process; Up operations,
+/// checksums and Down operations are computed at most once per migration, and only for migrations that are looked at.
 /// </summary>
 internal sealed class MigrationCatalog
 {
@@ -15,6 +15,7 @@ internal sealed class MigrationCatalog
 
     private readonly Dictionary<long, MigrationDescriptor> _byVersion;
     private readonly ConcurrentDictionary<long, (IReadOnlyList<MigrationOperation> Operations, string Checksum)> _up = new();
+    private readonly ConcurrentDictionary<long, IReadOnlyList<MigrationOperation>> _down = new();
     private readonly NamingConvention _naming;
     private readonly IServiceProvider? _services;
 
@@ -58,7 +59,7 @@ internal sealed class MigrationCatalog
 
     public string GetChecksum(MigrationDescriptor migration) => Compile(migration).Checksum;
 
-    public IReadOnlyList<MigrationOperation> GetDown(MigrationDescriptor migration) => Record(migration, down: true);
+    public IReadOnlyList<MigrationOperation> GetDown(MigrationDescriptor migration) => _down.GetOrAdd(migration.Version, _ => Record(migration, down: true));
 
     private static (Type Type, MigrationAttribute? Attribute)[] Scan(Assembly assembly)
     {

@@ -35,6 +35,14 @@ public sealed class MigrationSession
     /// <summary>The transaction in progress, or <see langword="null"/>.</summary>
     public DbTransaction? Transaction { get; set; }
 
+    /// <summary>
+    /// The operations whose statements the transaction in progress runs, as the runner recorded them (one
+    /// migration's, or every migration's of an all-or-nothing run), or <see langword="null"/> when the session
+    /// runs statements that did not come from operations. A provider may read it to narrow what it checks before
+    /// commit (<see cref="MigrationProvider.BeforeCommitAsync"/>); <see langword="null"/> means anything may have run.
+    /// </summary>
+    public IReadOnlyList<MigrationOperation>? Operations { get; set; }
+
     /// <summary>Creates a command on the connection, enlisted in the current transaction.</summary>
     /// <param name="sql">The command text.</param>
     /// <returns>The command; the caller disposes it.</returns>

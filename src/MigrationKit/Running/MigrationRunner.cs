@@ -269,7 +269,11 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
             var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
             var fromVersion = applied.Count == 0 ? 0 : applied.Max(a => a.Version);
-            ThrowIfInvalid(BuildStatus(applied, [], includeChecksums: _options.VerifyChecksums), _options.VerifyChecksums);
+            if (!MatchesCode(applied))
+            {
+                ThrowIfInvalid(BuildStatus(applied, [], includeChecksums: _options.VerifyChecksums), _options.VerifyChecksums);
+            }
+
             var incomplete = await GetIncompleteAsync(history, cancellationToken).ConfigureAwait(false);
             if (incomplete.Count > 0)
             {
@@ -324,7 +328,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         var results = new List<MigrationStepResult>(steps.Count);
         MigrationDescriptor? current = null;
         string? statement = null;
+        var executed = new List<MigrationOperation>();
         session.Transaction = await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        session.Operations = executed;
         try
         {
             foreach (var migration in steps)
@@ -341,6 +347,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 var operations = Operations(migration, direction);
                 statement = null;
                 await _provider.BeforeMigrationAsync(session, migration.Info, cancellationToken).ConfigureAwait(false);
+                executed.AddRange(operations);
                 await ExecuteAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
                 await RecordAsync(history, migration, direction, runId, elapsed, cancellationToken).ConfigureAwait(false);
@@ -352,11 +359,13 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
         catch (Exception e) when (current is not null)
         {
+            session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
             throw await FailedAsync(history, current, direction, runId, statement, transactional: true, e, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            session.Operations = null;
             await EndTransactionAsync(session).ConfigureAwait(false);
         }
 
@@ -393,6 +402,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
 
         session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
+        session.Operations = operations;
         try
         {
             // Re-checked inside the transaction: under SQLite's BEGIN IMMEDIATE (or a provider lock) this is the
@@ -431,11 +441,13 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
         catch (Exception e)
         {
+            session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
             throw await FailedAsync(history, migration, direction, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
+            session.Operations = null;
             await EndTransactionAsync(session).ConfigureAwait(false);
         }
     }
@@ -567,6 +579,30 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             AppliedChecksum = a.Checksum,
         }));
         return new MigrationStatus(entries.OrderBy(e => e.Version).ToArray());
+    }
+
+    /// <summary>
+    /// Whether every applied migration is in the code (unless missing ones are tolerated) with its recorded checksum
+    /// (when checksums are verified): the usual case, answered without building a status entry per migration.
+    /// </summary>
+    private bool MatchesCode(IReadOnlyList<AppliedMigration> applied)
+    {
+        foreach (var row in applied)
+        {
+            if (_catalog.Find(row.Version) is not { } migration)
+            {
+                if (!_options.IgnoreMissingMigrations)
+                {
+                    return false;
+                }
+            }
+            else if (_options.VerifyChecksums && !string.Equals(_catalog.GetChecksum(migration), row.Checksum, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ThrowIfInvalid(MigrationStatus status, bool verifyChecksums)

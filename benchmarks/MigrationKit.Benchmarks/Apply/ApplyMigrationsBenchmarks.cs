@@ -1,0 +1,137 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Support;
+
+namespace MigrationKit.Benchmarks.Apply;
+
+/// <summary>
+/// Scenario 2, apply 200 migrations to an empty database; each creates a table with six columns, a foreign key to
+/// the previous table and an index. MigrationKit against EF Core, and against raw ADO.NET running the very SQL
+/// MigrationKit generates, one transaction per migration with a history insert (the limit).
+/// </summary>
+/// <remarks>
+/// Each call gets a new empty database file (made in an iteration setup, not measured), so one iteration is one
+/// call. On a file the commits' <c>fsync</c>s are part of what is measured, exactly as in production.
+/// </remarks>
+[MemoryDiagnoser]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 20)]
+public class ApplyMigrationsBenchmarks
+{
+    /// <summary>How many migrations each call applies.</summary>
+    public const int Migrations = 200;
+
+    private IReadOnlyList<MigrationScriptStep> _script = null!;
+    private BenchmarkDatabase _database = null!;
+
+    /// <summary>The database engine.</summary>
+    [Params(DatabaseEngine.Sqlite)]
+    public DatabaseEngine Engine { get; set; }
+
+    /// <summary>Takes the SQL of the 200 migrations from MigrationKit's dry run, for the raw ADO.NET baseline.</summary>
+    /// <returns>A task that completes when the script is ready.</returns>
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        using var database = BenchmarkDatabase.Create(Engine);
+        await using var runner = Runner(database);
+        _script = (await runner.ScriptAsync(Migrations)).Steps;
+        Check.That(_script.Count == Migrations && _script.All(s => s.Statements.Count == 2), "the script is not 200 steps of two statements");
+    }
+
+    /// <summary>A new empty database for the next call.</summary>
+    [IterationSetup]
+    public void CreateDatabase() => _database = BenchmarkDatabase.Create(Engine);
+
+    /// <summary>Deletes the database of the last call.</summary>
+    [IterationCleanup]
+    public void DeleteDatabase() => _database.Dispose();
+
+    /// <summary>The limit: the same statements, one transaction per migration, each with its history row.</summary>
+    /// <returns>The number of migrations applied.</returns>
+    [Benchmark(Baseline = true, Description = "raw ADO.NET: same SQL, tx + history row each")]
+    public async Task<int> RawAdoNet()
+    {
+        await using var connection = await _database.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        foreach (var step in _script)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var statement in step.Statements)
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = statement;
+                await command.ExecuteNonQueryAsync();
+            }
+
+            await using (var history = connection.CreateCommand())
+            {
+                history.Transaction = transaction;
+                history.CommandText = "INSERT INTO raw_history (version, applied_at) VALUES (@version, @applied_at)";
+                Parameter(history, "@version", step.Version);
+                Parameter(history, "@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                await history.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return _script.Count;
+    }
+
+    /// <summary>MigrationKit with its defaults: one transaction per migration, history and journal rows, checks.</summary>
+    /// <returns>The number of migrations applied.</returns>
+    [Benchmark(Description = "MigrationKit: MigrateUpAsync(200)")]
+    public async Task<int> MigrationKit()
+    {
+        await using var runner = Runner(_database);
+        var result = await runner.MigrateUpAsync(Migrations);
+        return result.Steps.Count == Migrations ? result.Steps.Count : throw new InvalidOperationException("Not every migration was applied.");
+    }
+
+    /// <summary>
+    /// MigrationKit with <c>RunTransaction = AllOrNothing</c>: the whole run in one transaction, which is what EF Core's
+    /// <c>MigrateAsync</c> does (one commit, so one set of <c>fsync</c>s instead of 200).
+    /// </summary>
+    /// <returns>The number of migrations applied.</returns>
+    [Benchmark(Description = "MigrationKit: MigrateUpAsync(200), AllOrNothing")]
+    public async Task<int> MigrationKitAllOrNothing()
+    {
+        await using var runner = Runner(_database, MigrationRunTransaction.AllOrNothing);
+        var result = await runner.MigrateUpAsync(Migrations);
+        return result.Steps.Count == Migrations ? result.Steps.Count : throw new InvalidOperationException("Not every migration was applied.");
+    }
+
+    /// <summary>EF Core's <c>MigrateAsync</c> up to the 200th migration.</summary>
+    /// <returns>A task that completes when the migrations are applied.</returns>
+    [Benchmark(Description = "EF Core: MigrateAsync(200th)")]
+    public async Task EfCore()
+    {
+        await using var context = new ChainContext(_database.EfOptions<ChainContext>());
+        await context.GetService<IMigrator>().MigrateAsync(EfChainMigration.Id(Migrations));
+    }
+
+    private static IMigrationRunner Runner(BenchmarkDatabase database, MigrationRunTransaction transaction = MigrationRunTransaction.PerMigration) =>
+        database.Runner()
+            .AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace)
+            .Configure(o => o.RunTransaction = transaction)
+            .Build();
+
+    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,214 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.Data.Sqlite;
+using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Support;
+
+namespace MigrationKit.Benchmarks.Cycle;
+
+/// <summary>
+/// Scenario 3, what a test suite pays per fixture: on a new SQLite in-memory database, apply 100 migrations, revert
+/// them all, apply them again. MigrationKit against raw ADO.NET running the same statements (MigrationKit's Up SQL,
+/// and <c>DROP INDEX</c> / <c>DROP TABLE</c> down), one transaction per migration with a history row (the limit).
+/// </summary>
+/// <remarks>
+/// In memory there is no <c>fsync</c> to hide behind: every statement, check and history write of the runner shows.
+/// A PostgreSQL variant would use a throwaway database per call instead of <c>:memory:</c>.
+/// </remarks>
+[MemoryDiagnoser]
+[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
+public class UpDownCycleBenchmarks
+{
+    /// <summary>How many migrations go up, down and up again.</summary>
+    public const int Migrations = 100;
+
+    private const string InMemory = "Data Source=:memory:";
+
+    private IReadOnlyList<MigrationScriptStep> _up = null!;
+    private string[][] _down = null!;
+
+    /// <summary>The database engine (SQLite in memory).</summary>
+    [Params(DatabaseEngine.Sqlite)]
+    public DatabaseEngine Engine { get; set; }
+
+    /// <summary>Takes the Up SQL of the 100 migrations from MigrationKit's dry run; Down drops the index and the table.</summary>
+    /// <returns>A task that completes when the scripts are ready.</returns>
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        await using var runner = Runner();
+        _up = (await runner.ScriptAsync(Migrations)).Steps;
+        Check.That(_up.Count == Migrations, "the script does not have 100 steps");
+        _down = _up.Select(step =>
+        {
+            var table = ChainSchema.Table((int)step.Version);
+            return new[] { $"DROP INDEX \"ix_{table}_previous_id\"", $"DROP TABLE \"{table}\"" };
+        }).Reverse().ToArray();
+        Check.That(_up[0].Statements[1].StartsWith("CREATE INDEX \"ix_chain_0001_previous_id\"", StringComparison.Ordinal), "unexpected index name: " + _up[0].Statements[1]);
+        Check.That((await CycleWithMigrationKit()) == Migrations, "the MigrationKit cycle did not end with 100 migrations applied");
+        Check.That((await CycleWithRawAdoNet()) == Migrations, "the raw cycle did not end with 100 migrations applied");
+        Check.That((await CycleWithRawAdoNetAndProtocol()) == Migrations, "the raw cycle with the protocol did not end with 100 migrations applied");
+    }
+
+    /// <summary>The limit: the same statements by hand, with a history table.</summary>
+    /// <returns>The number of migrations applied at the end.</returns>
+    [Benchmark(Baseline = true, Description = "raw ADO.NET: up, down, up (100, in memory)")]
+    public async Task<long> CycleWithRawAdoNet()
+    {
+        await using var connection = new SqliteConnection(InMemory);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        await UpAsync(connection);
+        for (var i = 0; i < _down.Length; i++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            foreach (var statement in _down[i])
+            {
+                await ExecuteAsync(connection, transaction, statement);
+            }
+
+            await using (var history = connection.CreateCommand())
+            {
+                history.Transaction = transaction;
+                history.CommandText = "DELETE FROM raw_history WHERE version = @version";
+                history.Parameters.AddWithValue("@version", _up[_up.Count - 1 - i].Version);
+                await history.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        await UpAsync(connection);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM raw_history";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Not a target, an explanation: raw ADO.NET doing by hand the per-step work MigrationKit's design asks for
+    /// beyond the statements and the history row: the re-check of the history row inside the transaction, the
+    /// journal row, and the foreign-key check before commit (of the new table going up, of the whole database going
+    /// down, as the SQLite provider does). The gap between this and MigrationKit is MigrationKit's own code.
+    /// </summary>
+    /// <returns>The number of migrations applied at the end.</returns>
+    [Benchmark(Description = "raw ADO.NET + re-check, journal row, FK check")]
+    public async Task<long> CycleWithRawAdoNetAndProtocol()
+    {
+        await using var connection = new SqliteConnection(InMemory);
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
+        await ExecuteAsync(connection, null, "CREATE TABLE raw_journal (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER, action TEXT NOT NULL, occurred_at TEXT NOT NULL)");
+        await UpAsync(connection, protocol: true);
+        for (var i = 0; i < _down.Length; i++)
+        {
+            var version = _up[_up.Count - 1 - i].Version;
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await ProtocolBeforeAsync(connection, transaction, version);
+            foreach (var statement in _down[i])
+            {
+                await ExecuteAsync(connection, transaction, statement);
+            }
+
+            await using (var history = connection.CreateCommand())
+            {
+                history.Transaction = transaction;
+                history.CommandText = "DELETE FROM raw_history WHERE version = @version";
+                history.Parameters.AddWithValue("@version", version);
+                await history.ExecuteNonQueryAsync();
+            }
+
+            await ProtocolAfterAsync(connection, transaction, version, "down", "PRAGMA foreign_key_check");
+            await transaction.CommitAsync();
+        }
+
+        await UpAsync(connection, protocol: true);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM raw_history";
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>MigrationKit: a new runner on <c>:memory:</c>, up, down to 0, up.</summary>
+    /// <returns>The number of migrations applied at the end.</returns>
+    [Benchmark(Description = "MigrationKit: up, down, up (100, in memory)")]
+    public async Task<long> CycleWithMigrationKit()
+    {
+        await using var runner = Runner();
+        await runner.MigrateUpAsync(Migrations);
+        await runner.MigrateDownAsync(0);
+        var result = await runner.MigrateUpAsync(Migrations);
+        return result.Steps.Count;
+    }
+
+    private static IMigrationRunner Runner() =>
+        new MigrationRunnerBuilder().UseSqlite(InMemory).AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace).Build();
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task ProtocolBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, long version)
+    {
+        await using var recheck = connection.CreateCommand();
+        recheck.Transaction = transaction;
+        recheck.CommandText = "SELECT COUNT(*) FROM raw_history WHERE version = @version";
+        recheck.Parameters.AddWithValue("@version", version);
+        await recheck.ExecuteScalarAsync();
+    }
+
+    private static async Task ProtocolAfterAsync(SqliteConnection connection, SqliteTransaction transaction, long version, string action, string foreignKeyCheck)
+    {
+        await using (var journal = connection.CreateCommand())
+        {
+            journal.Transaction = transaction;
+            journal.CommandText = "INSERT INTO raw_journal (version, action, occurred_at) VALUES (@version, @action, @occurred_at)";
+            journal.Parameters.AddWithValue("@version", version);
+            journal.Parameters.AddWithValue("@action", action);
+            journal.Parameters.AddWithValue("@occurred_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            await journal.ExecuteNonQueryAsync();
+        }
+
+        await using var check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = foreignKeyCheck;
+        await using var reader = await check.ExecuteReaderAsync();
+        Check.That(!await reader.ReadAsync(), "a foreign key is violated");
+    }
+
+    private async Task UpAsync(SqliteConnection connection, bool protocol = false)
+    {
+        foreach (var step in _up)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            if (protocol)
+            {
+                await ProtocolBeforeAsync(connection, transaction, step.Version);
+            }
+
+            foreach (var statement in step.Statements)
+            {
+                await ExecuteAsync(connection, transaction, statement);
+            }
+
+            await using (var history = connection.CreateCommand())
+            {
+                history.Transaction = transaction;
+                history.CommandText = "INSERT INTO raw_history (version, applied_at) VALUES (@version, @applied_at)";
+                history.Parameters.AddWithValue("@version", step.Version);
+                history.Parameters.AddWithValue("@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                await history.ExecuteNonQueryAsync();
+            }
+
+            if (protocol)
+            {
+                await ProtocolAfterAsync(connection, transaction, step.Version, "up", $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")");
+            }
+
+            await transaction.CommitAsync();
+        }
+    }
+}

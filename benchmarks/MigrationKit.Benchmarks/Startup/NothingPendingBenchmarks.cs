@@ -1,0 +1,136 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Microsoft.EntityFrameworkCore;
+using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Support;
+
+namespace MigrationKit.Benchmarks.Startup;
+
+/// <summary>
+/// Scenario 1, nothing pending at startup: a database with 500 applied migrations, and the time from "runner built"
+/// to "up to date confirmed". MigrationKit against EF Core's <c>MigrateAsync</c> over 500 equivalent migrations, and
+/// against reading the highest applied version with raw ADO.NET (the limit: one query, no checks).
+/// </summary>
+/// <remarks>
+/// Every call starts with a new runner (a new EF Core context), as an application's startup does; the process-wide
+/// caches of both libraries (MigrationKit's assembly scan, EF Core's model and service provider) are warm, as they
+/// are after the first start in a process. <c>MigrationKit, runner reused</c> calls the same runner again, which
+/// also keeps the runner's own cache of recorded operations and checksums.
+/// </remarks>
+[MemoryDiagnoser]
+[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
+public class NothingPendingBenchmarks
+{
+    private BenchmarkDatabase _kitDatabase = null!;
+    private BenchmarkDatabase _efDatabase = null!;
+    private DbContextOptions<ChainContext> _efOptions = null!;
+    private IMigrationRunner _reused = null!;
+
+    /// <summary>The database engine.</summary>
+    [Params(DatabaseEngine.Sqlite)]
+    public DatabaseEngine Engine { get; set; }
+
+    /// <summary>Applies the 500 MigrationKit migrations (one transaction, to keep setup short).</summary>
+    /// <returns>A task that completes when the database is ready.</returns>
+    [GlobalSetup(Targets = [nameof(RawReadHighestVersion), nameof(MigrationKitNewRunner), nameof(MigrationKitNewRunnerNoChecksums), nameof(MigrationKitRunnerReused)])]
+    public async Task SetUpMigrationKitAsync()
+    {
+        _kitDatabase = BenchmarkDatabase.Create(Engine);
+        await using (var runner = Runner(_kitDatabase, MigrationRunTransaction.AllOrNothing))
+        {
+            var result = await runner.MigrateUpAsync();
+            Check.That(result.ToVersion == ChainSchema.Count, $"setup applied up to {result.ToVersion}");
+        }
+
+        _reused = Runner(_kitDatabase);
+        Check.That((await _reused.MigrateUpAsync()).NothingToDo, "the reused runner found work to do");
+    }
+
+    /// <summary>Applies the 500 EF Core migrations.</summary>
+    /// <returns>A task that completes when the database is ready.</returns>
+    [GlobalSetup(Target = nameof(EfCoreMigrate))]
+    public async Task SetUpEfCoreAsync()
+    {
+        _efDatabase = BenchmarkDatabase.Create(Engine);
+        _efOptions = _efDatabase.EfOptions<ChainContext>();
+        await using var context = new ChainContext(_efOptions);
+        await context.Database.MigrateAsync();
+        Check.That((await context.Database.GetAppliedMigrationsAsync()).Count() == ChainSchema.Count, "EF Core setup did not apply every migration");
+    }
+
+    /// <summary>Deletes the databases.</summary>
+    /// <returns>A task that completes when they are gone.</returns>
+    [GlobalCleanup]
+    public async Task CleanUpAsync()
+    {
+        if (_reused is not null)
+        {
+            await _reused.DisposeAsync();
+        }
+
+        _kitDatabase?.Dispose();
+        _efDatabase?.Dispose();
+    }
+
+    /// <summary>The limit: open a connection and read the highest applied version.</summary>
+    /// <returns>The version.</returns>
+    [Benchmark(Baseline = true, Description = "raw ADO.NET: SELECT MAX(version)")]
+    public async Task<long> RawReadHighestVersion()
+    {
+        await using var connection = await _kitDatabase.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(version) FROM __migrationkit_history";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>MigrationKit as an application starts: build a runner, migrate, find nothing to do.</summary>
+    /// <returns>The version the database is at.</returns>
+    [Benchmark(Description = "MigrationKit: new runner, MigrateUpAsync")]
+    public async Task<long> MigrationKitNewRunner()
+    {
+        await using var runner = Runner(_kitDatabase);
+        var result = await runner.MigrateUpAsync();
+        return result.NothingToDo ? result.ToVersion : throw new InvalidOperationException("Something was pending.");
+    }
+
+    /// <summary>
+    /// MigrationKit told not to verify the checksums of applied migrations (<c>VerifyChecksums = false</c>): what
+    /// EF Core does, which compares migration ids only.
+    /// </summary>
+    /// <returns>The version the database is at.</returns>
+    [Benchmark(Description = "MigrationKit: new runner, VerifyChecksums=false")]
+    public async Task<long> MigrationKitNewRunnerNoChecksums()
+    {
+        await using var runner = Runner(_kitDatabase, verifyChecksums: false);
+        var result = await runner.MigrateUpAsync();
+        return result.NothingToDo ? result.ToVersion : throw new InvalidOperationException("Something was pending.");
+    }
+
+    /// <summary>MigrationKit, the same runner called again.</summary>
+    /// <returns>The version the database is at.</returns>
+    [Benchmark(Description = "MigrationKit: runner reused, MigrateUpAsync")]
+    public async Task<long> MigrationKitRunnerReused()
+    {
+        var result = await _reused.MigrateUpAsync();
+        return result.NothingToDo ? result.ToVersion : throw new InvalidOperationException("Something was pending.");
+    }
+
+    /// <summary>EF Core as an application starts: a new context, <c>MigrateAsync</c>, nothing to do.</summary>
+    /// <returns>A task that completes when EF Core has confirmed the database is up to date.</returns>
+    [Benchmark(Description = "EF Core: new context, MigrateAsync")]
+    public async Task EfCoreMigrate()
+    {
+        await using var context = new ChainContext(_efOptions);
+        await context.Database.MigrateAsync();
+    }
+
+    private static IMigrationRunner Runner(BenchmarkDatabase database, MigrationRunTransaction transaction = MigrationRunTransaction.PerMigration, bool verifyChecksums = true) =>
+        database.Runner()
+            .AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace)
+            .Configure(o =>
+            {
+                o.RunTransaction = transaction;
+                o.VerifyChecksums = verifyChecksums;
+            })
+            .Build();
+}
