@@ -1,3 +1,9 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Every scenario class of this assembly, chosen with --filter (see benchmarks/README.md). The exit code is 1 when a
+// benchmark failed (an exception in setup or in the measured code) or a --filter matched nothing, so that a smoke
+// run (--job Dry) in CI fails when a benchmark rots.
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+var filteredToNothing = summaries.Length == 0 && args.Contains("--filter", StringComparer.Ordinal);
+return failed || filteredToNothing ? 1 : 0;

@@ -70,6 +70,28 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
     }
 
+    /// <summary>Versions and checksums of the applied migrations: all that deciding "nothing pending" needs, without the other columns.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows, by version.</returns>
+    internal async ValueTask<IReadOnlyList<(long Version, string Checksum)>> GetAppliedChecksumsAsync(CancellationToken cancellationToken)
+    {
+        var command = _session.CreateCommand($"SELECT version, checksum FROM {_history} ORDER BY version");
+        await using (command.ConfigureAwait(false))
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<(long, string)>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                }
+
+                return rows;
+            }
+        }
+    }
+
     public async ValueTask<bool> IsAppliedAsync(long version, CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand($"SELECT COUNT(*) FROM {_history} WHERE version = @version");

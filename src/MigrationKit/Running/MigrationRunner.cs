@@ -76,7 +76,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         {
             var appliedVersions = applied.Select(a => a.Version).ToHashSet();
             return _catalog.Migrations.Where(m => !appliedVersions.Contains(m.Version) && (targetVersion is null || m.Version <= targetVersion)).ToArray();
-        }, cancellationToken);
+        }, cancellationToken, upTo: targetVersion ?? long.MaxValue);
     }
 
     public Task<MigrationResult> MigrateDownAsync(long targetVersion, CancellationToken cancellationToken = default)
@@ -258,7 +258,8 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             return new ReversibilityReport(checkedVersions, problems);
         }, cancellationToken);
 
-    private async Task<MigrationResult> RunAsync(MigrationDirection direction, string target, Func<IReadOnlyList<AppliedMigration>, IReadOnlyList<MigrationDescriptor>> selectSteps, CancellationToken cancellationToken)
+    // upTo: for a run up, the highest version to apply, which allows the quick check for nothing pending.
+    private async Task<MigrationResult> RunAsync(MigrationDirection direction, string target, Func<IReadOnlyList<AppliedMigration>, IReadOnlyList<MigrationDescriptor>> selectSteps, CancellationToken cancellationToken, long? upTo = null)
     {
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
         activity?.SetTag("migrationkit.target", target);
@@ -267,9 +268,15 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         return await WithSessionAsync(lockDatabase: true, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            if (upTo is { } highest && await UpToDateAsync(history, highest, cancellationToken).ConfigureAwait(false) is { } current)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, current);
+                return new MigrationResult(Guid.Empty, direction, current, current, []);
+            }
+
             var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
             var fromVersion = applied.Count == 0 ? 0 : applied.Max(a => a.Version);
-            if (!MatchesCode(applied))
+            if (!MatchesCode(applied.Select(a => (a.Version, a.Checksum))))
             {
                 ThrowIfInvalid(BuildStatus(applied, [], includeChecksums: _options.VerifyChecksums), _options.VerifyChecksums);
             }
@@ -585,7 +592,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     /// Whether every applied migration is in the code (unless missing ones are tolerated) with its recorded checksum
     /// (when checksums are verified): the usual case, answered without building a status entry per migration.
     /// </summary>
-    private bool MatchesCode(IReadOnlyList<AppliedMigration> applied)
+    private bool MatchesCode(IEnumerable<(long Version, string Checksum)> applied)
     {
         foreach (var row in applied)
         {
@@ -603,6 +610,42 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The startup fast path of the built-in history: reads versions and checksums only (not every column of every
+    /// row) and returns the current version when every migration up to <paramref name="upTo"/> is applied, the history
+    /// matches the code and no step is incomplete; <see langword="null"/> otherwise, and the run takes the full path,
+    /// which reports any problem.
+    /// </summary>
+    private async Task<long?> UpToDateAsync(IMigrationHistory history, long upTo, CancellationToken cancellationToken)
+    {
+        if (history is not SqlMigrationHistory sql)
+        {
+            return null;
+        }
+
+        var rows = await sql.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
+        var applied = new HashSet<long>(rows.Count);
+        foreach (var row in rows)
+        {
+            applied.Add(row.Version);
+        }
+
+        foreach (var migration in _catalog.Migrations)
+        {
+            if (migration.Version <= upTo && !applied.Contains(migration.Version))
+            {
+                return null;
+            }
+        }
+
+        if (!MatchesCode(rows) || (await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return null;
+        }
+
+        return rows.Count == 0 ? 0 : rows.Max(r => r.Version);
     }
 
     private void ThrowIfInvalid(MigrationStatus status, bool verifyChecksums)
