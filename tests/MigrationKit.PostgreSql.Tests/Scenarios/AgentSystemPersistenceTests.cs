@@ -8,7 +8,7 @@ namespace MigrationKit.PostgreSql.Tests.Scenarios;
 /// <summary>Scenario 3 on PostgreSQL: the agent-system schema, migrated, then used by repository code.</summary>
 public sealed class AgentSystemPersistenceTests
 {
-    private const string Migrations = "MigrationKit.PostgreSql.Tests.Scenarios.AgentSystem";
+    private const string Migrations = "MigrationKit.Specification.Migrations.AgentSystem";
 
     private TestDatabase _database = null!;
 
@@ -21,7 +21,7 @@ public sealed class AgentSystemPersistenceTests
     [Test]
     public async Task Repository_Inserts100AgentsTasksAndMessages_ReadsThemBackWithConstraintsAndCascades()
     {
-        await using (var runner = _database.Runner(Migrations))
+        await using (var runner = Runner())
         {
             (await runner.MigrateUpAsync()).Steps.Should().HaveCount(2);
         }
@@ -75,7 +75,7 @@ public sealed class AgentSystemPersistenceTests
     [Test]
     public async Task Migrations_OnPostgreSql_AreReversibleAndReadBackWithNativeTypes()
     {
-        await using var runner = _database.Runner(Migrations);
+        await using var runner = Runner();
 
         var report = await runner.CheckReversibilityAsync();
 
@@ -91,4 +91,9 @@ public sealed class AgentSystemPersistenceTests
             "fk_tasks_workflow_id_workflows Cascade", "fk_tasks_agent_id_agents SetNull", "fk_tasks_parent_task_id_tasks Cascade");
         schema.FindTable(new QualifiedName("agents"))!.FindColumn("id")!.IsIdentity.Should().BeTrue();
     }
+
+    // Scenario 3's migrations are the conformance suite's: one set for SQLite in tests and PostgreSQL in production.
+    private IMigrationRunner Runner() =>
+        new MigrationRunnerBuilder().UsePostgreSql(_database.ConnectionString)
+            .AddMigrationsFrom(typeof(MigrationKit.Specification.ISpecificationTarget).Assembly, Migrations).Build();
 }
