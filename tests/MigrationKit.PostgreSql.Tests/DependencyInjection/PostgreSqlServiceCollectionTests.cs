@@ -4,36 +4,28 @@ using Npgsql;
 
 namespace MigrationKit.PostgreSql.Tests.DependencyInjection;
 
-public sealed class PostgreSqlServiceCollectionTests
+public sealed class PostgreSqlServiceCollectionTests : DatabaseTest
 {
     private const string Basic = "MigrationKit.PostgreSql.Tests.Running.Basic";
-
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUpAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task TearDownAsync() => await _database.DisposeAsync();
 
     [Test]
     public async Task UsePostgreSql_ConnectionString_MigratesWithOptions()
     {
         var services = new ServiceCollection();
-        services.AddMigrationKit(kit => kit.UsePostgreSql(_database.ConnectionString, o => o.Schema = "from_di").AddMigrationsFrom(typeof(PostgreSqlServiceCollectionTests).Assembly, Basic));
+        services.AddMigrationKit(kit => kit.UsePostgreSql(Database.ConnectionString, o => o.Schema = "from_di").AddMigrationsFrom(typeof(PostgreSqlServiceCollectionTests).Assembly, Basic));
         await using (var provider = services.BuildServiceProvider())
         {
             (await provider.MigrateDatabaseAsync()).Steps.Should().HaveCount(2);
         }
 
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'from_di'")).Should().Be(3);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'from_di'")).Should().Be(3);
     }
 
     [Test]
     public async Task UsePostgreSql_UnkeyedDataSourceInContainer_IsUsedAndNotDisposed()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(_ => NpgsqlDataSource.Create(_database.ConnectionString));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionString));
         services.AddMigrationKit(kit => kit.UsePostgreSql().AddMigrationsFrom(typeof(PostgreSqlServiceCollectionTests).Assembly, Basic));
         await using var provider = services.BuildServiceProvider();
 
@@ -49,7 +41,7 @@ public sealed class PostgreSqlServiceCollectionTests
         await using var other = await PostgresServer.CreateDatabaseAsync();
         var services = new ServiceCollection();
         services.AddSingleton(_ => NpgsqlDataSource.Create(other.ConnectionString));
-        services.AddKeyedSingleton("orders", (_, _) => NpgsqlDataSource.Create(_database.ConnectionString));
+        services.AddKeyedSingleton("orders", (_, _) => NpgsqlDataSource.Create(Database.ConnectionString));
         services.AddMigrationKit("orders", kit => kit.UsePostgreSql().AddMigrationsFrom(typeof(PostgreSqlServiceCollectionTests).Assembly, Basic));
         services.AddMigrationKit("fallback", kit => kit.UsePostgreSql(o => o.Schema = "fallback").AddMigrationsFrom(typeof(PostgreSqlServiceCollectionTests).Assembly, Basic));
         await using var provider = services.BuildServiceProvider();
@@ -57,7 +49,7 @@ public sealed class PostgreSqlServiceCollectionTests
         await provider.MigrateDatabaseAsync("orders");
         await provider.MigrateDatabaseAsync("fallback");
 
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(1, "the keyed data source serves the 'orders' target");
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(1, "the keyed data source serves the 'orders' target");
         (await other.ColumnAsync("SELECT schemaname FROM pg_tables WHERE tablename = 'items'")).Should().Equal(["fallback"], "a target without a keyed data source falls back to the unkeyed one");
     }
 
@@ -88,7 +80,7 @@ public sealed class PostgreSqlServiceCollectionTests
     {
         var services = new ServiceCollection();
 
-        var act = () => services.AddMigrationKit(kit => kit.UsePostgreSql(_database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(-3)));
+        var act = () => services.AddMigrationKit(kit => kit.UsePostgreSql(Database.ConnectionString, o => o.LockTimeout = TimeSpan.FromSeconds(-3)));
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("LockTimeout");
     }

@@ -6,18 +6,10 @@ using Npgsql;
 namespace MigrationKit.PostgreSql.Tests.Locking;
 
 /// <summary>The migration lock: a session-level advisory lock on a connection of its own.</summary>
-public sealed class PostgreSqlAdvisoryLockTests
+public sealed class PostgreSqlAdvisoryLockTests : DatabaseTest
 {
     private const string Basic = "MigrationKit.PostgreSql.Tests.Running.Basic";
     private static readonly AdvisoryLockKey DefaultKey = AdvisoryLockKey.For(new QualifiedName("__migrationkit_history"), null);
-
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUpAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task TearDownAsync() => await _database.DisposeAsync();
 
     [Test]
     public void Key_SameHistoryTable_IsStableAndSchemaSensitive()
@@ -40,13 +32,13 @@ public sealed class PostgreSqlAdvisoryLockTests
     public async Task MigrateUp_AnotherSessionHoldsTheLock_WaitsUntilItIsReleased()
     {
         await using var holder = await HoldLockAsync(DefaultKey, "holding-app");
-        await using var runner = _database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromSeconds(30));
+        await using var runner = Database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromSeconds(30));
 
         var run = runner.MigrateUpAsync();
         await Task.Delay(TimeSpan.FromMilliseconds(700));
 
         run.IsCompleted.Should().BeFalse("the runner waits for the lock");
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(0);
         await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({DefaultKey.Value})", holder))
         {
             (await unlock.ExecuteScalarAsync()).Should().Be(true);
@@ -60,22 +52,22 @@ public sealed class PostgreSqlAdvisoryLockTests
     {
         await using var holder = await HoldLockAsync(DefaultKey, "holding-app");
         var holderPid = holder.ProcessID;
-        await using var runner = _database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromMilliseconds(400));
+        await using var runner = Database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromMilliseconds(400));
 
         var act = () => runner.MigrateUpAsync();
 
         var timeout = (await act.Should().ThrowAsync<MigrationLockTimeoutException>()).Which;
         timeout.Holder.Should().Contain($"pid {holderPid}").And.Contain("application 'holding-app'").And.Contain("state 'idle' since").And.Contain("connected since");
-        timeout.Message.Should().Contain($"pid {holderPid}").And.Contain(_database.Name);
+        timeout.Message.Should().Contain($"pid {holderPid}").And.Contain(Database.Name);
         timeout.Timeout.Should().Be(TimeSpan.FromMilliseconds(400));
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(0);
     }
 
     [Test]
     public async Task MigrateUp_LockOfAnotherSchemasHistory_DoesNotBlock()
     {
         await using var holder = await HoldLockAsync(DefaultKey, "holding-app");
-        await using var runner = _database.Runner(Basic, o =>
+        await using var runner = Database.Runner(Basic, o =>
         {
             o.Schema = "tenant_b";
             o.LockWaitTimeout = TimeSpan.FromMilliseconds(400);
@@ -89,38 +81,38 @@ public sealed class PostgreSqlAdvisoryLockTests
     [Test]
     public async Task AcquireLock_LockConnectionTerminated_FreesTheLockForOthers()
     {
-        await using var provider = _database.Provider();
+        await using var provider = Database.Provider();
         var connection = await provider.OpenConnectionAsync();
         var held = await provider.AcquireLockAsync(new MigrationSession(provider, connection));
-        var lockPid = await _database.ScalarAsync<int>($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = {DefaultKey.ObjectId} AND classid::bigint = {DefaultKey.ClassId}");
+        var lockPid = await Database.ScalarAsync<int>($"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid::bigint = {DefaultKey.ObjectId} AND classid::bigint = {DefaultKey.ClassId}");
         lockPid.Should().NotBe(((NpgsqlConnection)connection).ProcessID, "the lock lives on a connection of its own, not the session's");
 
-        (await _database.ScalarAsync<bool>($"SELECT pg_terminate_backend({lockPid})")).Should().BeTrue();
-        await using var runner = _database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromSeconds(5));
+        (await Database.ScalarAsync<bool>($"SELECT pg_terminate_backend({lockPid})")).Should().BeTrue();
+        await using var runner = Database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromSeconds(5));
         var result = await runner.MigrateUpAsync();
 
         result.Steps.Should().HaveCount(2, "the lock died with its session");
         var release = async () => await held.DisposeAsync();
         await release.Should().NotThrowAsync("releasing a lock whose session is gone is harmless");
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
         await provider.ReleaseConnectionAsync(connection);
     }
 
     [Test]
     public async Task AcquireLock_Released_UnlocksSoItCanBeTakenAgain()
     {
-        await using var provider = _database.Provider();
+        await using var provider = Database.Provider();
         var connection = await provider.OpenConnectionAsync();
         var session = new MigrationSession(provider, connection);
 
         var held = await provider.AcquireLockAsync(session);
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).Should().Be(1);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).Should().Be(1);
         await held.DisposeAsync();
 
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")).Should().Be(0);
         await using (var again = await provider.AcquireLockAsync(session))
         {
-            (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).Should().Be(1);
+            (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")).Should().Be(1);
         }
 
         await provider.ReleaseConnectionAsync(connection);
@@ -130,7 +122,7 @@ public sealed class PostgreSqlAdvisoryLockTests
     public async Task AcquireLock_Cancelled_StopsWaiting()
     {
         await using var holder = await HoldLockAsync(DefaultKey, "holding-app");
-        await using var provider = _database.Provider(o => o.LockWaitTimeout = Timeout.InfiniteTimeSpan);
+        await using var provider = Database.Provider(o => o.LockWaitTimeout = Timeout.InfiniteTimeSpan);
         var connection = await provider.OpenConnectionAsync();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -142,7 +134,7 @@ public sealed class PostgreSqlAdvisoryLockTests
 
     private async Task<NpgsqlConnection> HoldLockAsync(AdvisoryLockKey key, string applicationName)
     {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_database.ConnectionString) { ApplicationName = applicationName, Pooling = false }.ConnectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { ApplicationName = applicationName, Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({key.Value})", connection);
         await command.ExecuteNonQueryAsync();

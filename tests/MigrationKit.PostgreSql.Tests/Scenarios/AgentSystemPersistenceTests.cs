@@ -6,17 +6,9 @@ using Npgsql;
 namespace MigrationKit.PostgreSql.Tests.Scenarios;
 
 /// <summary>Scenario 3 on PostgreSQL: the agent-system schema, migrated, then used by repository code.</summary>
-public sealed class AgentSystemPersistenceTests
+public sealed class AgentSystemPersistenceTests : DatabaseTest
 {
     private const string Migrations = "MigrationKit.Specification.Migrations.AgentSystem";
-
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUpAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task TearDownAsync() => await _database.DisposeAsync();
 
     [Test]
     public async Task Repository_Inserts100AgentsTasksAndMessages_ReadsThemBackWithConstraintsAndCascades()
@@ -26,7 +18,7 @@ public sealed class AgentSystemPersistenceTests
             (await runner.MigrateUpAsync()).Steps.Should().HaveCount(2);
         }
 
-        var repository = new AgentRepository(_database.DataSource);
+        var repository = new AgentRepository(Database.DataSource);
         var watch = Stopwatch.StartNew();
 
         var ids = await repository.InsertAgentsAsync(Enumerable.Range(1, 100).Select(i => $"agent-{i:D3}"));
@@ -64,10 +56,10 @@ public sealed class AgentSystemPersistenceTests
 
         // Cascades: deleting an agent nulls its tasks' agent and removes its messages; deleting the workflow removes its tasks,
         // their sub-tasks and dependencies.
-        await _database.ExecuteAsync($"DELETE FROM agents WHERE id = {ids[1]}");
+        await Database.ExecuteAsync($"DELETE FROM agents WHERE id = {ids[1]}");
         (await repository.CountAsync("SELECT count(*) FROM tasks WHERE id = @child AND agent_id IS NULL", ("child", child))).Should().Be(1);
         (await repository.CountAsync("SELECT count(*) FROM messages")).Should().Be(0);
-        await _database.ExecuteAsync($"DELETE FROM workflows WHERE id = '{workflow}'");
+        await Database.ExecuteAsync($"DELETE FROM workflows WHERE id = '{workflow}'");
         (await repository.CountAsync("SELECT count(*) FROM tasks")).Should().Be(0);
         (await repository.CountAsync("SELECT count(*) FROM task_dependencies")).Should().Be(0);
     }
@@ -94,6 +86,6 @@ public sealed class AgentSystemPersistenceTests
 
     // Scenario 3's migrations are the conformance suite's: one set for SQLite in tests and PostgreSQL in production.
     private IMigrationRunner Runner() =>
-        new MigrationRunnerBuilder().UsePostgreSql(_database.ConnectionString)
+        new MigrationRunnerBuilder().UsePostgreSql(Database.ConnectionString)
             .AddMigrationsFrom(typeof(MigrationKit.Specification.ISpecificationTarget).Assembly, Migrations).Build();
 }

@@ -8,7 +8,7 @@ namespace MigrationKit.PostgreSql.Tests.Scenarios;
 /// Scenario 2: a catalogue of related tables in a dedicated schema (not <c>public</c>), with the history there too,
 /// constraint names by the convention, composite, unique and partial indexes, and GIN full-text indexes.
 /// </summary>
-public sealed class CatalogueSchemaTests
+public sealed class CatalogueSchemaTests : DatabaseTest
 {
     private const string Migrations = "MigrationKit.PostgreSql.Tests.Scenarios.Catalogue";
 
@@ -16,14 +16,6 @@ public sealed class CatalogueSchemaTests
     [
         "project", "season", "event", "episode", "video_file", "hand_clip", "tag", "player", "clip_tags", "clip_players", "sync_state", "file_inventory",
     ];
-
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task SetUpAsync() => _database = await PostgresServer.CreateDatabaseAsync();
-
-    [TearDown]
-    public async Task TearDownAsync() => await _database.DisposeAsync();
 
     [Test]
     public async Task MigrateUp_CatalogueSchema_CreatesEveryTableKeyAndIndexByName()
@@ -33,7 +25,7 @@ public sealed class CatalogueSchemaTests
         var result = await runner.MigrateUpAsync();
 
         result.Steps.Should().HaveCount(4);
-        (await _database.ColumnAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
+        (await Database.ColumnAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
             .Should().BeEquivalentTo(Tables.Append("__migrationkit_history").Append("__migrationkit_journal").Select(t => "catalogue." + t), "everything, the history included, lives in the catalogue schema");
 
         var schema = await runner.ReadSchemaAsync();
@@ -89,7 +81,7 @@ public sealed class CatalogueSchemaTests
             indexes[search].Expressions.Should().ContainSingle().Which.Should().StartWith("to_tsvector('english'::regconfig, ");
         }
 
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'catalogue' AND NOT i.indisvalid"))
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'catalogue' AND NOT i.indisvalid"))
             .Should().Be(0, "the concurrently built indexes are valid");
     }
 
@@ -101,7 +93,7 @@ public sealed class CatalogueSchemaTests
             await runner.MigrateUpAsync();
         }
 
-        await _database.ExecuteAsync("""
+        await Database.ExecuteAsync("""
             SET search_path TO catalogue;
             INSERT INTO project (name) VALUES ('World Tour');
             INSERT INTO season (project_id, name, year) VALUES (1, '2026', 2026);
@@ -115,15 +107,15 @@ public sealed class CatalogueSchemaTests
             INSERT INTO clip_players (hand_clip_id, player_id) VALUES (1, 1);
             """);
 
-        (await _database.ColumnAsync("SELECT title FROM catalogue.episode WHERE to_tsvector('english', title || ' ' || coalesce(synopsis, '')) @@ to_tsquery('english', 'bluffs & rivers')"))
+        (await Database.ColumnAsync("SELECT title FROM catalogue.episode WHERE to_tsvector('english', title || ' ' || coalesce(synopsis, '')) @@ to_tsquery('english', 'bluffs & rivers')"))
             .Should().Equal("The river card");
-        (await _database.ColumnAsync("SELECT role FROM catalogue.clip_players")).Should().Equal("featured");
+        (await Database.ColumnAsync("SELECT role FROM catalogue.clip_players")).Should().Equal("featured");
 
-        await _database.ExecuteAsync("DELETE FROM catalogue.project");
+        await Database.ExecuteAsync("DELETE FROM catalogue.project");
 
-        (await _database.ScalarAsync<long>("SELECT (SELECT count(*) FROM catalogue.hand_clip) + (SELECT count(*) FROM catalogue.clip_tags) + (SELECT count(*) FROM catalogue.video_file)"))
+        (await Database.ScalarAsync<long>("SELECT (SELECT count(*) FROM catalogue.hand_clip) + (SELECT count(*) FROM catalogue.clip_tags) + (SELECT count(*) FROM catalogue.video_file)"))
             .Should().Be(0, "deleting a project cascades down the hierarchy to clips and their links");
-        (await _database.ScalarAsync<long>("SELECT count(*) FROM catalogue.tag")).Should().Be(1, "tags are not owned by clips");
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM catalogue.tag")).Should().Be(1, "tags are not owned by clips");
     }
 
     [Test]
@@ -147,8 +139,8 @@ public sealed class CatalogueSchemaTests
         var result = await runner.MigrateDownAsync(0);
 
         result.Steps.Should().HaveCount(4);
-        (await _database.ColumnAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'catalogue' ORDER BY 1")).Should().Equal("__migrationkit_history", "__migrationkit_journal");
-        (await _database.ColumnAsync("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'catalogue' AND c.relname NOT LIKE '\\_\\_migrationkit\\_%' AND c.relname NOT LIKE 'pk\\_\\_\\_migrationkit\\_%'"))
+        (await Database.ColumnAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'catalogue' ORDER BY 1")).Should().Equal("__migrationkit_history", "__migrationkit_journal");
+        (await Database.ColumnAsync("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'catalogue' AND c.relname NOT LIKE '\\_\\_migrationkit\\_%' AND c.relname NOT LIKE 'pk\\_\\_\\_migrationkit\\_%'"))
             .Should().BeEmpty("no table, index, sequence or view of the catalogue is left behind");
         (await runner.ReadSchemaAsync()).Tables.Should().BeEmpty();
         (await runner.GetHistoryAsync()).Should().BeEmpty();
@@ -157,7 +149,7 @@ public sealed class CatalogueSchemaTests
     private static TableSchema Table(DatabaseSchema schema, string name) => schema.FindTable(new QualifiedName(name))!;
 
     private IMigrationRunner Runner() => new MigrationRunnerBuilder()
-        .UsePostgreSql(_database.ConnectionString, o => o.Schema = "catalogue")
+        .UsePostgreSql(Database.ConnectionString, o => o.Schema = "catalogue")
         .AddMigrationsFrom(typeof(CatalogueSchemaTests).Assembly, Migrations)
         .Build();
 }
