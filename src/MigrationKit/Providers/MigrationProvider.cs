@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MigrationKit.Checkpoints;
 using MigrationKit.History;
 using MigrationKit.Inspection;
 
@@ -88,6 +89,13 @@ public abstract class MigrationProvider
     /// <returns>The store.</returns>
     public virtual IMigrationHistory CreateHistory(MigrationSession session, MigrationHistoryOptions options) =>
         new SqlMigrationHistory(session, options);
+
+    /// <summary>
+    /// Creates the provider's backup writer, for checkpoints; <see langword="null"/> (the default) when the provider
+    /// cannot take checkpoints.
+    /// </summary>
+    /// <returns>The backup, or <see langword="null"/>.</returns>
+    public virtual IDatabaseBackup? CreateBackup() => null;
 
     /// <summary>Whether <paramref name="exception"/> means the connection itself failed (rather than a statement).</summary>
     /// <param name="exception">The exception thrown by the driver.</param>
