@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MigrationKit.Diagnostics;
 
-/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history.</summary>
+/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history, 1500s lock-timeout retries.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStarting", Level = LogLevel.Information, Message = "Migrating {Target} ({Direction}) on {Database}")]
@@ -46,4 +46,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1303, EventName = "Baselined", Level = LogLevel.Information, Message = "Baselined {Database} at version {Version} ({Count} migration(s) marked as applied)")]
     public static partial void Baselined(ILogger logger, string database, long version, int count);
+
+    [LoggerMessage(EventId = 1500, EventName = "LockTimeoutRetrying", Level = LogLevel.Warning, Message = "Migration {Version} '{Description}' {Direction} hit a lock timeout (attempt {Attempt} of {MaxAttempts}); retrying in {DelayMs} ms. {Blocker}")]
+    public static partial void LockTimeoutRetrying(ILogger logger, long version, string description, string direction, int attempt, int maxAttempts, long delayMs, string blocker);
+
+    [LoggerMessage(EventId = 1501, EventName = "LockTimeoutGaveUp", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} gave up after {Attempts} lock timeout(s). {Blocker}")]
+    public static partial void LockTimeoutGaveUp(ILogger logger, long version, string description, string direction, int attempts, string blocker);
 }

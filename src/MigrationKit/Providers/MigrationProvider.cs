@@ -102,6 +102,39 @@ public abstract class MigrationProvider
     /// <returns><see langword="true"/> for connection failures.</returns>
     public virtual bool IsConnectionFailure(Exception exception) => false;
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> (thrown by a migration's statement) means the statement gave up waiting for
+    /// a lock another session holds, such as PostgreSQL's <c>lock_timeout</c> (SQLSTATE 55P03). The runner then retries
+    /// the migration as <see cref="MigrationKitOptions.LockRetry"/> says. The default recognizes nothing.
+    /// </summary>
+    /// <param name="exception">The exception thrown by the driver.</param>
+    /// <returns><see langword="true"/> for lock timeouts.</returns>
+    public virtual bool IsLockTimeout(Exception exception) => false;
+
+    /// <summary>
+    /// Describes who blocked <paramref name="statement"/>: the table, and the session holding the lock on it (its process
+    /// id, application, state, since when), with what to do. Called on the session after the failed attempt rolled back.
+    /// The default knows nothing and returns <see langword="null"/>.
+    /// </summary>
+    /// <param name="session">The runner's session, outside any transaction.</param>
+    /// <param name="statement">The statement that timed out, when known.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The description, or <see langword="null"/> when the blocker cannot be found.</returns>
+    public virtual ValueTask<string?> DescribeLockConflictAsync(MigrationSession session, string? statement, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<string?>(null);
+
+    /// <summary>
+    /// Finds objects the database holds in an invalid state that an interrupted non-transactional step can leave behind
+    /// (on PostgreSQL, an INVALID index from an interrupted <c>CREATE INDEX CONCURRENTLY</c>), each described with its
+    /// remedy. The runner adds them to the <see cref="IncompleteMigrationException"/> that refuses to go on. The default
+    /// finds none.
+    /// </summary>
+    /// <param name="session">The runner's session.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The descriptions; empty when there are none.</returns>
+    public virtual ValueTask<IReadOnlyList<string>> FindInvalidObjectsAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<string>>([]);
+
     private sealed class NoLock : IAsyncDisposable
     {
         public static readonly NoLock Instance = new();

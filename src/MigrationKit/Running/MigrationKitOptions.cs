@@ -26,6 +26,9 @@ public sealed class MigrationKitOptions
     /// <summary>Whether applied migrations missing from the code are tolerated instead of failing (default false).</summary>
     public bool IgnoreMissingMigrations { get; set; }
 
+    /// <summary>How a migration that ran into a lock timeout on a busy table is retried (default 3 attempts, 200 ms doubling to at most 5 s).</summary>
+    public LockRetryOptions LockRetry { get; } = new();
+
     /// <summary>Recorded as who applied each migration. Default <c>user@machine</c>.</summary>
     public string AppliedBy { get; set; } = $"{Environment.UserName}@{Environment.MachineName}";
 }

@@ -284,7 +284,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             var incomplete = await GetIncompleteAsync(history, cancellationToken).ConfigureAwait(false);
             if (incomplete.Count > 0)
             {
-                throw new IncompleteMigrationException(incomplete);
+                throw new IncompleteMigrationException(incomplete, await _provider.FindInvalidObjectsAsync(session, cancellationToken).ConfigureAwait(false));
             }
 
             var steps = selectSteps(applied);
@@ -316,7 +316,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 Log.OutOfOrder(_logger, migration.Version, fromVersion);
             }
 
-            if (await ApplyAsync(session, history, migration, direction, runId, cancellationToken).ConfigureAwait(false) is { } result)
+            if (await ApplyWithLockRetryAsync(session, history, migration, direction, runId, cancellationToken).ConfigureAwait(false) is { } result)
             {
                 results.Add(result);
             }
@@ -382,6 +382,45 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// <see cref="ApplyAsync"/>, retried with exponential backoff and jitter (<see cref="MigrationKitOptions.LockRetry"/>)
+    /// while a transactional attempt fails on a lock timeout the provider recognizes; each failed attempt rolled back
+    /// completely. When the attempts run out, a <see cref="MigrationBlockedException"/> names the blocking session.
+    /// </summary>
+    private async Task<MigrationStepResult?> ApplyWithLockRetryAsync(MigrationSession session, IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
+    {
+        var policy = _options.LockRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(session, history, migration, direction, runId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MigrationFailedException e) when (e.Transactional && e.InnerException is { } cause && _provider.IsLockTimeout(cause))
+            {
+                string? blocker;
+                try
+                {
+                    blocker = await _provider.DescribeLockConflictAsync(session, e.Statement, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DbException)
+                {
+                    blocker = null;
+                }
+
+                if (attempt >= policy.MaxAttempts)
+                {
+                    Log.LockTimeoutGaveUp(_logger, migration.Version, migration.Description, direction.ToString(), attempt, blocker ?? string.Empty);
+                    throw new MigrationBlockedException(migration.Version, migration.Description, direction, e.Statement, attempt, blocker, cause);
+                }
+
+                var delay = policy.DelayAfter(attempt, Random.Shared.NextDouble());
+                Log.LockTimeoutRetrying(_logger, migration.Version, migration.Description, direction.ToString(), attempt, policy.MaxAttempts, (long)delay.TotalMilliseconds, blocker ?? string.Empty);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Applies or reverts one migration; returns null when another runner already did it.</summary>
