@@ -18,6 +18,9 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>What the lock connection's <c>application_name</c> ends with.</summary>
+    internal const string LockApplicationSuffix = " [migration lock]";
+
     private readonly AdvisoryLockKey _key;
     private NpgsqlConnection? _connection;
 
@@ -43,6 +46,7 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await MarkAsync(connection, cancellationToken).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             var pause = FirstPoll;
             while (!await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
@@ -95,6 +99,59 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
         finally
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Checks that the lock connection is alive and still holds the lock; the provider calls it at each migration's
+    /// boundaries so that a run whose lock connection was ended does not go on unprotected.
+    /// </summary>
+    /// <param name="database">The target's description for the error.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the lock is known to be held.</returns>
+    /// <exception cref="MigrationLockLostException">The lock connection failed, or its session no longer holds the lock.</exception>
+    public async Task EnsureHeldAsync(string database, CancellationToken cancellationToken)
+    {
+        if (_connection is not { } connection)
+        {
+            throw new MigrationLockLostException(database, null);
+        }
+
+        bool held;
+        try
+        {
+            var command = new NpgsqlCommand(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()"
+                + " AND classid::bigint = @class_id AND objid::bigint = @object_id AND objsubid = 1)", connection);
+            await using (command.ConfigureAwait(false))
+            {
+                command.Parameters.AddWithValue("class_id", _key.ClassId);
+                command.Parameters.AddWithValue("object_id", _key.ObjectId);
+                held = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+            }
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            throw new MigrationLockLostException(database, e);
+        }
+
+        if (!held)
+        {
+            throw new MigrationLockLostException(database, null);
+        }
+    }
+
+    /// <summary>
+    /// Appends <c> [migration lock]</c> to the session's <c>application_name</c>, so that an operator (or a test) can tell
+    /// the lock's connection from the one running migrations in <c>pg_stat_activity</c>. Session-level; Npgsql's reset
+    /// when the connection goes back to the pool restores the original name.
+    /// </summary>
+    private static async Task MarkAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand("SELECT set_config('application_name', left(coalesce(nullif(current_setting('application_name'), ''), 'MigrationKit') || ' " + LockApplicationSuffix.Trim() + "', 63), false)", connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

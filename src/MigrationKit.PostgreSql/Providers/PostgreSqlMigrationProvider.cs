@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using MigrationKit.Inspection;
 using MigrationKit.Providers;
 using Npgsql;
@@ -24,6 +25,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     private readonly PostgreSqlMigrationOptions _options;
     private readonly string? _setSearchPath;
     private readonly PostgreSqlSqlGenerator _generator = new();
+    private readonly ConditionalWeakTable<MigrationSession, PostgreSqlAdvisoryLock> _heldLocks = [];
     private volatile bool _schemaEnsured;
     private bool _disposed;
 
@@ -124,7 +126,9 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         }
 
         var key = AdvisoryLockKey.For(session.HistoryTable, _options.Schema);
-        return await PostgreSqlAdvisoryLock.AcquireAsync(_dataSource, key, _options.LockWaitTimeout, DisplayName, cancellationToken).ConfigureAwait(false);
+        var held = await PostgreSqlAdvisoryLock.AcquireAsync(_dataSource, key, _options.LockWaitTimeout, DisplayName, cancellationToken).ConfigureAwait(false);
+        _heldLocks.AddOrUpdate(session, held);
+        return held;
     }
 
     /// <summary>
@@ -186,6 +190,55 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         var lockTimeout = Milliseconds(migration.LockTimeout ?? _options.LockTimeout);
         var statementTimeout = Milliseconds(migration.StatementTimeout ?? _options.StatementTimeout);
         await session.ExecuteAsync($"{set} lock_timeout = {lockTimeout}; {set} statement_timeout = {statementTimeout}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// In <see cref="PostgreSqlLockMode.Session"/> mode, checks (one round trip on the lock's connection) that the
+    /// session advisory lock is still held before the migration's transaction commits. If the lock connection was ended
+    /// (<c>pg_terminate_backend</c>, a network failure), the lock is gone and another runner may already hold it, so the
+    /// migration is rolled back and the run stops with a <see cref="MigrationLockLostException"/> instead of going on
+    /// unprotected. (The in-transaction re-check of the history row, and its primary key, cover the moment between this
+    /// check and the commit.)
+    /// </summary>
+    /// <param name="session">The session, inside the transaction.</param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>A task that completes when the lock is known to be held.</returns>
+    /// <exception cref="MigrationLockLostException">The lock was lost.</exception>
+    public override async ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        await EnsureLockHeldAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether the exception is PostgreSQL's lock timeout (SQLSTATE 55P03, <c>lock_not_available</c>) on a statement.</summary>
+    /// <param name="exception">The exception thrown by the driver.</param>
+    /// <returns><see langword="true"/> for a lock timeout.</returns>
+    public override bool IsLockTimeout(Exception exception) =>
+        exception is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable };
+
+    /// <summary>
+    /// Names the tables the timed-out statement refers to that other sessions hold locks on, with each session's pid,
+    /// application, state, query and transaction start, lock mode and last query, from <c>pg_locks</c>,
+    /// <c>pg_class</c> and <c>pg_stat_activity</c>, and the <c>pg_terminate_backend</c> call that would end it.
+    /// </summary>
+    /// <param name="session">The runner's session, outside any transaction.</param>
+    /// <param name="statement">The statement that timed out.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The description, or <see langword="null"/> when no such session is left.</returns>
+    public override async ValueTask<string?> DescribeLockConflictAsync(MigrationSession session, string? statement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await PostgreSqlLockConflict.DescribeAsync(session, statement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The INVALID indexes of the database (left by an interrupted <c>CREATE INDEX CONCURRENTLY</c>), each with the <c>DROP INDEX CONCURRENTLY</c> that removes it.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="cancellationToken">Cancels the lookup.</param>
+    /// <returns>The descriptions; empty when there are none.</returns>
+    public override async ValueTask<IReadOnlyList<string>> FindInvalidObjectsAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return await PostgreSqlInvalidIndexes.FindAsync(session, _generator, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -260,6 +313,14 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         {
             // Npgsql's messages name the keyword or a non-secret value, never the password.
             throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message} Write it as 'Host=…;Port=…;Database=…;Username=…' with optional Npgsql keywords.", parameterName, e);
+        }
+    }
+
+    private async Task EnsureLockHeldAsync(MigrationSession session, CancellationToken cancellationToken)
+    {
+        if (_options.LockMode == PostgreSqlLockMode.Session && _heldLocks.TryGetValue(session, out var held))
+        {
+            await held.EnsureHeldAsync(DisplayName, cancellationToken).ConfigureAwait(false);
         }
     }
 
