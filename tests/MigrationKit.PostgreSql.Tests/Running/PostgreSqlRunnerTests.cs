@@ -120,12 +120,13 @@ public sealed class PostgreSqlRunnerTests : DatabaseTest
             await lockTable.ExecuteNonQueryAsync();
         }
 
-        await using var runner = Database.Runner("MigrationKit.PostgreSql.Tests.Running.Blocked", o => o.LockTimeout = TimeSpan.FromMilliseconds(300));
+        await using var runner = Database.Runner("MigrationKit.PostgreSql.Tests.Running.Blocked", o => o.LockTimeout = TimeSpan.FromMilliseconds(300), o => o.LockRetry.MaxAttempts = 1);
         var watch = Stopwatch.StartNew();
 
         var act = () => runner.MigrateUpAsync();
 
-        var failure = (await act.Should().ThrowAsync<MigrationFailedException>()).Which;
+        var failure = (await act.Should().ThrowAsync<MigrationBlockedException>()).Which;
+        failure.Attempts.Should().Be(1);
         watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         failure.Version.Should().Be(1);
         failure.InnerException.Should().BeOfType<PostgresException>().Which.SqlState.Should().Be(PostgresErrorCodes.LockNotAvailable);
