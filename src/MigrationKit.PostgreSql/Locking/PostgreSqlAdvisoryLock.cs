@@ -21,6 +21,18 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
     /// <summary>What the lock connection's <c>application_name</c> ends with.</summary>
     internal const string LockApplicationSuffix = " [migration lock]";
 
+    private const string TryLockSql = "SELECT pg_try_advisory_lock(@key)";
+
+    /// <summary>
+    /// The first try also appends <see cref="LockApplicationSuffix"/> to the session's <c>application_name</c>, so that an
+    /// operator (or a test) can tell the lock's connection from the one running migrations in <c>pg_stat_activity</c>.
+    /// Session-level; Npgsql's reset when the connection goes back to its pool restores the original name. (The
+    /// volatile <c>set_config</c> in the sub-select is evaluated once, before the lock is tried.)
+    /// </summary>
+    private const string MarkedTryLockSql =
+        "SELECT pg_try_advisory_lock(@key) FROM (SELECT set_config('application_name', left(coalesce(nullif(current_setting('application_name'), ''), 'MigrationKit') || '"
+        + LockApplicationSuffix + "', 63), false)) AS renamed";
+
     private readonly AdvisoryLockKey _key;
     private NpgsqlConnection? _connection;
 
@@ -46,10 +58,11 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await MarkAsync(connection, cancellationToken).ConfigureAwait(false);
             var started = Stopwatch.GetTimestamp();
             var pause = FirstPoll;
-            while (!await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
+            // The first try also renames the session, in the same round trip.
+            var sql = MarkedTryLockSql;
+            while (!await TryLockAsync(connection, key, sql, cancellationToken).ConfigureAwait(false))
             {
                 var remaining = waitTimeout == Timeout.InfiniteTimeSpan ? pause : waitTimeout - Stopwatch.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
@@ -60,6 +73,7 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
 
                 await Task.Delay(remaining < pause ? remaining : pause, cancellationToken).ConfigureAwait(false);
                 pause = pause * 2 < LongestPoll ? pause * 2 : LongestPoll;
+                sql = TryLockSql;
             }
 
             return new PostgreSqlAdvisoryLock(connection, key);
@@ -141,23 +155,9 @@ internal sealed class PostgreSqlAdvisoryLock : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// Appends <c> [migration lock]</c> to the session's <c>application_name</c>, so that an operator (or a test) can tell
-    /// the lock's connection from the one running migrations in <c>pg_stat_activity</c>. Session-level; Npgsql's reset
-    /// when the connection goes back to the pool restores the original name.
-    /// </summary>
-    private static async Task MarkAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, AdvisoryLockKey key, string sql, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand("SELECT set_config('application_name', left(coalesce(nullif(current_setting('application_name'), ''), 'MigrationKit') || ' " + LockApplicationSuffix.Trim() + "', 63), false)", connection);
-        await using (command.ConfigureAwait(false))
-        {
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, AdvisoryLockKey key, CancellationToken cancellationToken)
-    {
-        var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection);
+        var command = new NpgsqlCommand(sql, connection);
         await using (command.ConfigureAwait(false))
         {
             command.Parameters.AddWithValue("key", key.Value);
