@@ -5,7 +5,9 @@ namespace MigrationKit;
 /// session past the provider's lock timeout (PostgreSQL <c>lock_timeout</c>, SQLSTATE 55P03): up to
 /// <see cref="MaxAttempts"/> attempts in all, waiting an exponentially growing, jittered pause between them
 /// (<see cref="BaseDelay"/> doubled per attempt, capped at <see cref="MaxDelay"/>, then a random 50–100% of that).
-/// Each attempt's transaction rolls back completely, so a retry starts from a clean state.
+/// Each attempt's transaction rolls back completely, so a retry starts from a clean state. Only transactional migrations
+/// of a per-migration run are retried: a step without a transaction may have done part of its work, and an
+/// all-or-nothing run fails (and rolls back) on the first lock timeout.
 /// </summary>
 public sealed class LockRetryOptions
 {
