@@ -405,8 +405,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 {
                     blocker = await _provider.DescribeLockConflictAsync(session, e.Statement, cancellationToken).ConfigureAwait(false);
                 }
-                catch (DbException)
+                catch (Exception describeError) when (describeError is DbException or InvalidOperationException)
                 {
+                    // The description is a courtesy; the lock timeout is what gets reported.
                     blocker = null;
                 }
 
