@@ -24,7 +24,7 @@ public sealed class PostgreSqlInvalidIndexTests : DatabaseTest
         var run = runner.MigrateUpAsync();
 
         // The index is in the catalog (invalid) once the build phase has started.
-        var pid = await PostgreSqlConnectionFaultTests.FindBackendAsync(Database.Name, "pid IN (SELECT pid FROM pg_stat_progress_create_index WHERE phase LIKE 'building index%')");
+        var pid = await PostgreSqlConnectionFaultTests.FindBackendAsync(Database.Name, "pid IN (SELECT pid FROM pg_stat_progress_create_index WHERE command = 'CREATE INDEX CONCURRENTLY' AND phase LIKE 'building index%')");
         await using (var admin = new NpgsqlConnection(PostgresServer.ConnectionString))
         {
             await admin.OpenAsync();
