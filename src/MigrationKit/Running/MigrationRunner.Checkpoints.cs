@@ -40,7 +40,7 @@ internal sealed partial class MigrationRunner
         {
             if (_checkpointStore is null)
             {
-                _backup ??= _provider.CreateBackup()
+                _backup ??= _provider.CreateBackup(_options.History)
                     ?? throw new CheckpointException($"The {_provider.Name} provider of {_provider.DisplayName} cannot take checkpoints (an in-memory database, or a provider without backups). Use a database file or a server, or set Checkpoints.Policy to Never for this target.");
                 _checkpointStore = new CheckpointStore(_options.Checkpoints.Directory, _backup, _provider.Name, _options.Checkpoints, _time);
             }
@@ -289,7 +289,7 @@ internal sealed partial class MigrationRunner
     private async Task<IncompleteMigrationException> IncompleteAsync(IReadOnlyList<long> incomplete, CancellationToken cancellationToken)
     {
         Checkpoint? safe = null;
-        if (_options.Checkpoints.Directory is not null && _provider.CreateBackup() is not null)
+        if (_options.Checkpoints.Directory is not null && _provider.CreateBackup(_options.History) is not null)
         {
             var below = incomplete.Min();
             safe = (await RequireCheckpointStore().ListAsync(cancellationToken).ConfigureAwait(false))
