@@ -160,7 +160,7 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
         {
             var input = session.StandardInput.BaseStream;
             await WriteAsync(input, Prefix(target), cancellationToken).ConfigureAwait(false);
-            script = ToolProcess.Start(ToolProcess.CreateStartInfo(pgRestore, [path], environment));
+            script = ToolProcess.Start(ToolProcess.CreateStartInfo(pgRestore, ["--file=-", path], environment));
             script.StandardInput.Close();
             scriptError = ToolProcess.ReadErrorAsync(script);
             await script.StandardOutput.BaseStream.CopyToAsync(input, 1 << 16, cancellationToken).ConfigureAwait(false);

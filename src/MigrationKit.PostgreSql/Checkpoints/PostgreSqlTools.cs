@@ -69,7 +69,7 @@ internal static partial class PostgreSqlTools
 
         var major = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var minor = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
-        return new Version(major, minor);
+        return match.Groups[3].Success ? new Version(major, minor, int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture)) : new Version(major, minor);
     }
 
     /// <summary>The major version a tool or server belongs to: <c>15</c> for 15.x, <c>9.6</c> for 9.6.x (before 10, the major version had two parts).</summary>
@@ -101,6 +101,6 @@ internal static partial class PostgreSqlTools
 
     private static string Show(Version version) => version.Major >= 10 && version.Minor == 0 && version.Build < 0 ? version.Major.ToString(CultureInfo.InvariantCulture) : version.ToString();
 
-    [GeneratedRegex(@"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?(?:\.(\d+))?", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }
