@@ -339,6 +339,52 @@ public abstract class CheckpointSpecification<TTarget> : SpecificationFixture<TT
         }
     }
 
+    /// <summary>
+    /// BeforeRiskyMigrations also counts a migration marked <c>Destructive</c> and one whose Up has a destructive operation,
+    /// and the checkpoint's description says why it was taken.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task Policy_BeforeRisky_CountsDestructiveMarkAndDestructiveOperations()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var runner = Runner(database, "RiskyPolicy", o => Checkpoints(o, CheckpointPolicy.BeforeRiskyMigrations, null));
+
+        await runner.MigrateUpAsync(1);
+        (await runner.RollbackManager.ListCheckpointsAsync()).Should().BeEmpty();
+
+        await runner.MigrateUpAsync(2);
+        var marked = (await runner.RollbackManager.ListCheckpointsAsync()).Should().ContainSingle().Subject;
+        marked.Version.Should().Be(1);
+        marked.Description.Should().Contain("migration 2 'Clear note bodies by raw SQL' is destructive");
+
+        await runner.MigrateUpAsync(3);
+        var checkpoints = await runner.RollbackManager.ListCheckpointsAsync();
+        checkpoints.Should().HaveCount(2);
+        checkpoints[^1].Version.Should().Be(2);
+        checkpoints[^1].Description.Should().Contain("migration 3");
+    }
+
+    /// <summary>A custom policy replaces the built-in one and sees the pending migrations with their destructiveness worked out.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task Policy_Custom_DecidesFromPendingMigrations()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var policy = new OnlyOperationDestructive();
+        await using var runner = Runner(database, "RiskyPolicy", o =>
+        {
+            Checkpoints(o, CheckpointPolicy.Never, null);
+            o.Checkpoints.CustomPolicy = policy;
+        });
+
+        await runner.MigrateUpAsync(2);
+        await runner.MigrateUpAsync(3);
+
+        policy.Seen.Should().Equal("1:False", "2:True", "3:True");
+        (await runner.RollbackManager.ListCheckpointsAsync()).Should().ContainSingle().Which.Version.Should().Be(2);
+    }
+
     /// <summary>Rollback chooses logical when every Down is safe, and says so; it runs the Downs.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Test]
@@ -519,6 +565,18 @@ public abstract class CheckpointSpecification<TTarget> : SpecificationFixture<TT
         if (observer is not null)
         {
             options.Observers.Add(observer);
+        }
+    }
+
+    /// <summary>Asks for a checkpoint only before a migration whose Up drops a column (not for one merely marked).</summary>
+    private sealed class OnlyOperationDestructive : ICheckpointPolicy
+    {
+        public List<string> Seen { get; } = [];
+
+        public ValueTask<bool> ShouldCheckpointAsync(IReadOnlyList<MigrationInfo> pending, CancellationToken cancellationToken = default)
+        {
+            Seen.AddRange(pending.Select(m => $"{m.Version}:{m.Destructive}"));
+            return ValueTask.FromResult(pending.Any(m => m.Name == "DropLegacy"));
         }
     }
 }
