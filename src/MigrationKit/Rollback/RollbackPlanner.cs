@@ -36,6 +36,7 @@ internal static class RollbackPlanner
         return blockers;
     }
 
+    /// <summary>Chooses logical or physical for a rollback to a version (or a number of steps), with the reason.</summary>
     /// <param name="target">What was asked for.</param>
     /// <param name="fromVersion">The schema version now.</param>
     /// <param name="targetVersion">The version to end at.</param>
