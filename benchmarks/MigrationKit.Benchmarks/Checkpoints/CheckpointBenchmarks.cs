@@ -27,13 +27,15 @@ public class CheckpointBenchmarks
 {
     private const string SizeVariable = "MIGRATIONKIT_CHECKPOINT_BENCH_MB";
 
+    private static readonly Dictionary<string, (string Folder, string? SqliteFile, string? Cluster, string? PgBin, string? PgConnectionString)> Cache = new(StringComparer.Ordinal);
+
     private string _folder = null!;
     private string _output = null!;
     private string _checkpoint = null!;
-    private string _sqliteFile = null!;
+    private string? _sqliteFile;
     private string? _cluster;
-    private string _pgBin = null!;
-    private string _pgConnectionString = null!;
+    private string? _pgBin;
+    private string? _pgConnectionString;
     private MigrationProvider _provider = null!;
     private IDatabaseBackup _backup = null!;
 
@@ -53,31 +55,49 @@ public class CheckpointBenchmarks
         }
         catch
         {
-            Cleanup();
+            DeleteCached();
             throw;
         }
     }
 
     private void SetupDatabase()
     {
-        _folder = Path.Combine(Path.GetTempPath(), "migrationkit-bench-checkpoints-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(_folder);
-        _output = Path.Combine(_folder, "out");
-        if (Engine == "sqlite")
+        // In one process (--inProcess) every benchmark case reuses the database built for its engine: building 1 GB
+        // takes longer than measuring it. The cache is deleted when the process ends.
+        lock (Cache)
         {
-            _sqliteFile = Path.Combine(_folder, "big.db");
-            FillSqlite(_sqliteFile, SizeMegabytes);
-            _provider = new SqliteMigrationProvider($"Data Source={_sqliteFile}");
-            _checkpoint = Path.Combine(_folder, "checkpoint.db");
-        }
-        else
-        {
-            StartCluster();
-            FillPostgres(SizeMegabytes);
-            _provider = new PostgreSqlMigrationProvider(_pgConnectionString, new PostgreSqlMigrationOptions());
-            _checkpoint = Path.Combine(_folder, "checkpoint.dump");
+            if (Cache.TryGetValue(Engine, out var cached))
+            {
+                (_folder, _sqliteFile, _cluster, _pgBin, _pgConnectionString) = cached;
+            }
+            else
+            {
+                _folder = Path.Combine(Path.GetTempPath(), "migrationkit-bench-checkpoints-" + Guid.NewGuid().ToString("N")[..8]);
+                Directory.CreateDirectory(_folder);
+                if (Engine == "sqlite")
+                {
+                    _sqliteFile = Path.Combine(_folder, "big.db");
+                    FillSqlite(_sqliteFile, SizeMegabytes);
+                }
+                else
+                {
+                    StartCluster();
+                    FillPostgres(SizeMegabytes);
+                }
+
+                Cache[Engine] = (_folder, _sqliteFile, _cluster, _pgBin, _pgConnectionString);
+                if (Cache.Count == 1)
+                {
+                    AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteCached();
+                }
+            }
         }
 
+        _output = Path.Combine(_folder, "out");
+        _provider = Engine == "sqlite"
+            ? new SqliteMigrationProvider($"Data Source={_sqliteFile}")
+            : new PostgreSqlMigrationProvider(_pgConnectionString!, new PostgreSqlMigrationOptions());
+        _checkpoint = Path.Combine(_folder, "checkpoint" + Guid.NewGuid().ToString("N")[..8]);
         _backup = _provider.CreateBackup() ?? throw new InvalidOperationException("The provider takes no checkpoints.");
         _backup.BackupAsync(_checkpoint, CheckpointLevel.Full).AsTask().GetAwaiter().GetResult();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {Engine}: database of about {SizeMegabytes} MB, checkpoint file {new FileInfo(_checkpoint).Length >> 20} MB"));
@@ -96,11 +116,11 @@ public class CheckpointBenchmarks
     {
         if (Engine == "sqlite")
         {
-            File.Copy(_sqliteFile, _output);
+            File.Copy(_sqliteFile!, _output);
         }
         else
         {
-            Run(Path.Combine(_pgBin, "pg_dump"), ["--format=custom", "--file=" + _output, "--schema=\"public\"", "--no-password"], PgEnvironment());
+            Run(Path.Combine(_pgBin!, "pg_dump"), ["--format=custom", "--file=" + _output, "--schema=\"public\"", "--no-password"], PgEnvironment());
         }
     }
 
@@ -114,26 +134,43 @@ public class CheckpointBenchmarks
     [Benchmark]
     public ValueTask Restore() => _backup.RestoreAsync(_checkpoint, CheckpointLevel.Full);
 
-    /// <summary>Stops the cluster and deletes the files.</summary>
+    /// <summary>Releases the provider and deletes this case's checkpoint; the database stays cached for the next case.</summary>
     [GlobalCleanup]
     public void Cleanup()
     {
         (_provider as IDisposable)?.Dispose();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();
-        if (_cluster is not null)
+        if (_checkpoint is not null)
         {
-            RunAsPostgres(Path.Combine(_pgBin, "pg_ctl"), ["-D", Path.Combine(_cluster, "data"), "-m", "immediate", "-w", "stop"]);
+            File.Delete(_checkpoint);
         }
 
-        if (_folder is not null && Directory.Exists(_folder))
+        if (_output is not null)
         {
-            Directory.Delete(_folder, recursive: true);
+            File.Delete(_output);
         }
+    }
 
-        if (_cluster is not null)
+    private static void DeleteCached()
+    {
+        lock (Cache)
         {
-            Directory.Delete(_cluster, recursive: true);
+            foreach (var (folder, _, cluster, pgBin, _) in Cache.Values)
+            {
+                if (cluster is not null)
+                {
+                    RunAsPostgres(Path.Combine(pgBin!, "pg_ctl"), ["-D", Path.Combine(cluster, "data"), "-m", "immediate", "-w", "stop"]);
+                    Directory.Delete(cluster, recursive: true);
+                }
+
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+
+            Cache.Clear();
         }
     }
 
