@@ -88,22 +88,36 @@ internal sealed class SqliteDatabaseBackup : IDatabaseBackup
         CreateOwnerOnlyFile(path);
         try
         {
-            using var destination = OpenFile(path, readOnly: false);
-            var source = (SqliteConnection)await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            try
+            using (var destination = OpenFile(path, readOnly: false))
             {
-                await CopyAsync(source, destination, null, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await _provider.ReleaseConnectionAsync(source).ConfigureAwait(false);
+                // The file is new and deleted on any failure, so its own journal would protect nothing: the copy
+                // writes without one and without syncing, and the file is synced once at the end.
+                Execute(destination, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
+                var source = (SqliteConnection)await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await CopyAsync(source, destination, null, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    await _provider.ReleaseConnectionAsync(source).ConfigureAwait(false);
+                }
             }
 
-            // Rollback-journal mode, so that the file opens read-only without -wal and -shm files beside it.
-            Execute(destination, "PRAGMA journal_mode = DELETE");
-            if (level == CheckpointLevel.Schema)
+            using (var destination = OpenFile(path, readOnly: false))
             {
-                RemoveUserRows(destination, cancellationToken);
+                // Rollback-journal mode (a WAL source's header says WAL), so that the file opens read-only without
+                // -wal and -shm files beside it.
+                Execute(destination, "PRAGMA journal_mode = DELETE");
+                if (level == CheckpointLevel.Schema)
+                {
+                    RemoveUserRows(destination, cancellationToken);
+                }
+            }
+
+            using (var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
+            {
+                file.Flush(flushToDisk: true);
             }
         }
         catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
