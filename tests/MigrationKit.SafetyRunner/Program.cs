@@ -1,16 +1,26 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using MigrationKit.Checkpoints;
+using MigrationKit.History;
+using MigrationKit.PostgreSql;
+using MigrationKit.Providers;
 using MigrationKit.SafetyRunner.Protocol;
+using MigrationKit.Sqlite;
+using MigrationKit.Sqlite.Checkpoints;
 
 namespace MigrationKit.SafetyRunner;
 
 /// <summary>
 /// Prints <c>ready</c>, then for each <see cref="RunCommand"/> line on stdin migrates the database up and prints the
-/// runner's log lines (<c>log &lt;event&gt; &lt;message&gt;</c>) and one <c>result &lt;json&gt;</c> line. Ends at end of input.
+/// runner's log lines (<c>log &lt;event&gt; &lt;message&gt;</c>) and one <c>result &lt;json&gt;</c> line; for each line
+/// <c>restore &lt;json&gt;</c> (<see cref="RestoreCommand"/>) restores a checkpoint and prints one <c>result</c> line. Ends at end of input.
 /// </summary>
 internal static class Program
 {
+    private const string RestorePrefix = "restore ";
+
     public static async Task<int> Main()
     {
         await Console.Out.WriteLineAsync("ready");
@@ -22,8 +32,9 @@ internal static class Program
                 continue;
             }
 
-            var command = JsonSerializer.Deserialize<RunCommand>(line) ?? throw new InvalidOperationException("Empty command.");
-            var outcome = await RunAsync(command);
+            var outcome = line.StartsWith(RestorePrefix, StringComparison.Ordinal)
+                ? await RestoreAsync(JsonSerializer.Deserialize<RestoreCommand>(line[RestorePrefix.Length..]) ?? throw new InvalidOperationException("Empty command."))
+                : await RunAsync(JsonSerializer.Deserialize<RunCommand>(line) ?? throw new InvalidOperationException("Empty command."));
             await Console.Out.WriteLineAsync("result " + JsonSerializer.Serialize(outcome));
             await Console.Out.FlushAsync();
         }
@@ -63,6 +74,44 @@ internal static class Program
                 var result = await runner.MigrateUpAsync();
                 return new RunOutcome(true, result.Steps.Select(s => s.Version).ToArray(), result.ToVersion, null, null, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
+        }
+        catch (Exception e)
+        {
+            return new RunOutcome(false, [], 0, e.GetType().Name, e.Message, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private static async Task<RunOutcome> RestoreAsync(RestoreCommand command)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var level = Enum.Parse<CheckpointLevel>(command.Level);
+            MigrationProvider provider = command.Provider switch
+            {
+                "sqlite" => new SqliteMigrationProvider(command.ConnectionString),
+                "postgresql" => new PostgreSqlMigrationProvider(command.ConnectionString, new PostgreSqlMigrationOptions()),
+                _ => throw new ArgumentException($"Unknown provider '{command.Provider}'.", nameof(command)),
+            };
+            var backup = provider is SqliteMigrationProvider sqlite
+                ? new SqliteDatabaseBackup(sqlite, new MigrationHistoryOptions())
+                {
+                    StepPages = command.StepPages ?? SqliteDatabaseBackup.DefaultStepPages,
+                    RestoreProgress = remaining => Console.Out.WriteLine("progress " + remaining.ToString(CultureInfo.InvariantCulture)),
+                }
+                : provider.CreateBackup()!;
+            try
+            {
+                await Console.Out.WriteLineAsync("restoring");
+                await Console.Out.FlushAsync();
+                await backup.RestoreAsync(command.FilePath, level);
+            }
+            finally
+            {
+                await ((IAsyncDisposable)provider).DisposeAsync();
+            }
+
+            return new RunOutcome(true, [], 0, null, null, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (Exception e)
         {

@@ -16,6 +16,7 @@ public sealed class PostgreSqlMigrationOptions
     private TimeSpan _lockTimeout = TimeSpan.FromSeconds(10);
     private TimeSpan _statementTimeout = Timeout.InfiniteTimeSpan;
     private PostgreSqlLockMode _lockMode = PostgreSqlLockMode.Session;
+    private string? _toolsDirectory;
 
     /// <summary>
     /// The schema that unqualified tables, and the history and journal tables, live in; <see langword="null"/> (the
@@ -109,6 +110,25 @@ public sealed class PostgreSqlMigrationOptions
         }
     }
 
+    /// <summary>
+    /// The folder holding <c>pg_dump</c>, <c>pg_restore</c> and <c>psql</c> for checkpoints; <see langword="null"/> (the
+    /// default) looks on <c>PATH</c>, then under <c>/usr/lib/postgresql/*/bin</c> (the highest version).
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is empty or white space.</exception>
+    public string? ToolsDirectory
+    {
+        get => _toolsDirectory;
+        set
+        {
+            if (value is not null && string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException("ToolsDirectory must be a folder path, or null to look on PATH and under /usr/lib/postgresql.", nameof(ToolsDirectory));
+            }
+
+            _toolsDirectory = value;
+        }
+    }
+
     /// <summary>A copy, so that later changes to the caller's instance do not reach a provider already built.</summary>
     /// <returns>The copy.</returns>
     internal PostgreSqlMigrationOptions Clone() => new()
@@ -118,6 +138,7 @@ public sealed class PostgreSqlMigrationOptions
         _lockTimeout = _lockTimeout,
         _statementTimeout = _statementTimeout,
         _lockMode = _lockMode,
+        _toolsDirectory = _toolsDirectory,
     };
 
     private static TimeSpan CheckStatementSetting(TimeSpan value, string name)

@@ -2,7 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
+using MigrationKit.Checkpoints;
+using MigrationKit.History;
 using MigrationKit.Inspection;
+using MigrationKit.PostgreSql.Checkpoints;
 using MigrationKit.Providers;
 using Npgsql;
 
@@ -26,6 +29,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     private readonly string? _setSearchPath;
     private readonly PostgreSqlSqlGenerator _generator = new();
     private readonly ConditionalWeakTable<MigrationSession, PostgreSqlAdvisoryLock> _heldLocks = [];
+    private readonly string _connectionString;
     private volatile bool _schemaEnsured;
     private bool _disposed;
 
@@ -46,6 +50,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 
         _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
         _ownsDataSource = true;
+        _connectionString = builder.ConnectionString;
         DisplayName = Describe(builder);
         SchemaReader = new PostgreSqlSchemaReader(_generator);
     }
@@ -61,11 +66,21 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         _options = options.Clone();
         _setSearchPath = _options.Schema is { } schema ? "SET search_path TO " + _generator.QuoteIdentifier(schema) : null;
         DisplayName = Describe(Parse(dataSource.ConnectionString, nameof(dataSource)));
+        _connectionString = dataSource.ConnectionString;
         SchemaReader = new PostgreSqlSchemaReader(_generator);
     }
 
     /// <inheritdoc />
     public override string Name => "postgresql";
+
+    /// <summary>The options (a copy of the caller's).</summary>
+    internal PostgreSqlMigrationOptions Options => _options;
+
+    /// <summary>
+    /// A fresh copy of the connection settings, for the client tools of checkpoints. Over an application's data source
+    /// it holds the password only when the data source keeps it (<c>Persist Security Info=true</c>).
+    /// </summary>
+    internal NpgsqlConnectionStringBuilder ConnectionSettings => new(_connectionString);
 
     /// <summary>The target as <c>PostgreSQL database 'app' on db.example.com:5432</c>; never the password.</summary>
     public override string DisplayName { get; }
@@ -105,6 +120,20 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <summary>Creates the backup writer for checkpoints, for the default history and journal table names.</summary>
+    /// <returns>The backup.</returns>
+    public override IDatabaseBackup CreateBackup() => CreateBackup(new MigrationHistoryOptions());
+
+    /// <summary>Creates the backup writer for checkpoints: pg_dump, and pg_restore piped into psql in one transaction.</summary>
+    /// <param name="history">Names the history and journal tables, whose rows a schema-level checkpoint keeps.</param>
+    /// <returns>The backup.</returns>
+    public override IDatabaseBackup CreateBackup(MigrationHistoryOptions history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new PostgreSqlDatabaseBackup(this, history);
     }
 
     /// <summary>

@@ -2,9 +2,12 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using MigrationKit.Checkpoints;
+using MigrationKit.History;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
+using MigrationKit.Sqlite.Checkpoints;
 
 namespace MigrationKit.Sqlite;
 
@@ -176,6 +179,20 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
 
         message.Append(". Fix the data (delete or correct those rows, or insert the missing parents) or the migration, then run it again.");
         throw new MigrationKitException(message.ToString());
+    }
+
+    /// <summary>Creates the backup writer for checkpoints, for the default history and journal table names.</summary>
+    /// <returns>The backup.</returns>
+    public override IDatabaseBackup CreateBackup() => CreateBackup(new MigrationHistoryOptions());
+
+    /// <summary>Creates the backup writer for checkpoints: the online backup API, in both directions.</summary>
+    /// <param name="history">Names the history and journal tables, whose rows a schema-level checkpoint keeps.</param>
+    /// <returns>The backup.</returns>
+    public override IDatabaseBackup CreateBackup(MigrationHistoryOptions history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new SqliteDatabaseBackup(this, history);
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace MigrationKit;
 public static class MigrationKitServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the default MigrationKit target: an <see cref="IMigrationRunner"/> singleton. Calling it again adds to
+    /// Registers the default MigrationKit target: an <see cref="IMigrationRunner"/> singleton and its
+    /// <see cref="Rollback.IRollbackManager"/>. Calling it again adds to
     /// the same target's configuration rather than registering twice.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -54,6 +55,8 @@ public static class MigrationKitServiceCollectionExtensions
                 provider,
                 ownsProvider: false);
         });
+
+        services.TryAddKeyedSingleton<Rollback.IRollbackManager>(name, (provider, key) => provider.GetRequiredKeyedService<IMigrationRunner>(key).RollbackManager);
 
         var builder = new MigrationKitBuilder(services, name);
         configure(builder);

@@ -106,6 +106,11 @@ public sealed class MigrationRunnerBuilder
             problems.Add("Options.AppliedBy is empty: set it to who runs the migrations");
         }
 
+        if ((Options.Checkpoints.Policy != Checkpoints.CheckpointPolicy.Never || Options.Checkpoints.CustomPolicy is not null || Options.Checkpoints.RestoreOnFailure) && string.IsNullOrWhiteSpace(Options.Checkpoints.Directory))
+        {
+            problems.Add("Options.Checkpoints asks for automatic checkpoints but Options.Checkpoints.Directory is not set: set it to the folder that keeps the backup files");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"The migration runner cannot be built:\n  - {string.Join("\n  - ", problems)}");

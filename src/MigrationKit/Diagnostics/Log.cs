@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MigrationKit.Diagnostics;
 
-/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history, 1500s lock-timeout retries.</summary>
+/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history, 1400s checkpoints, rollback and observers, 1500s lock-timeout retries.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStarting", Level = LogLevel.Information, Message = "Migrating {Target} ({Direction}) on {Database}")]
@@ -46,6 +46,39 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1303, EventName = "Baselined", Level = LogLevel.Information, Message = "Baselined {Database} at version {Version} ({Count} migration(s) marked as applied)")]
     public static partial void Baselined(ILogger logger, string database, long version, int count);
+
+    [LoggerMessage(EventId = 1400, EventName = "CheckpointCreated", Level = LogLevel.Information, Message = "Checkpoint {Id} of {Database} at version {Version} ({Kind}, {Level}) written to {File}: {SizeBytes} bytes in {ElapsedMs} ms")]
+    public static partial void CheckpointCreated(ILogger logger, string id, string database, long version, string kind, string level, string file, long sizeBytes, long elapsedMs);
+
+    [LoggerMessage(EventId = 1401, EventName = "CheckpointRestoring", Level = LogLevel.Warning, Message = "Restoring checkpoint {Id} (version {Version}) onto {Database}")]
+    public static partial void CheckpointRestoring(ILogger logger, string id, long version, string database);
+
+    [LoggerMessage(EventId = 1402, EventName = "CheckpointRestored", Level = LogLevel.Warning, Message = "Restored checkpoint {Id} onto {Database} in {ElapsedMs} ms: now at version {Version} with {Tables} table(s); {JournalEntries} journal entries written since were kept")]
+    public static partial void CheckpointRestored(ILogger logger, string id, string database, long elapsedMs, long version, int tables, int journalEntries);
+
+    [LoggerMessage(EventId = 1403, EventName = "CheckpointRefused", Level = LogLevel.Error, Message = "Checkpoint {Id} refused; the database was not touched")]
+    public static partial void CheckpointRefused(ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(EventId = 1404, EventName = "CheckpointPruned", Level = LogLevel.Information, Message = "Checkpoint {Id} ({Kind}, taken {CreatedAt:o}) pruned: older than its retention")]
+    public static partial void CheckpointPruned(ILogger logger, string id, string kind, DateTimeOffset createdAt);
+
+    [LoggerMessage(EventId = 1405, EventName = "CheckpointBeforeRun", Level = LogLevel.Information, Message = "Taking a checkpoint of {Database} before the run: {Reason}")]
+    public static partial void CheckpointBeforeRun(ILogger logger, string database, string reason);
+
+    [LoggerMessage(EventId = 1406, EventName = "RestoreOnFailure", Level = LogLevel.Warning, Message = "Migration {Version} failed outside a transaction; restoring checkpoint {Id} taken before the run")]
+    public static partial void RestoreOnFailure(ILogger logger, long version, string id);
+
+    [LoggerMessage(EventId = 1407, EventName = "RestoreOnFailureFailed", Level = LogLevel.Error, Message = "Restoring checkpoint {Id} after migration {Version} failed did not succeed")]
+    public static partial void RestoreOnFailureFailed(ILogger logger, Exception exception, string id, long version);
+
+    [LoggerMessage(EventId = 1410, EventName = "RollbackPlanned", Level = LogLevel.Information, Message = "Rollback to {Target} of {Database}: {Method}. {Reason}")]
+    public static partial void RollbackPlanned(ILogger logger, string target, string database, string method, string reason);
+
+    [LoggerMessage(EventId = 1411, EventName = "RollbackCompleted", Level = LogLevel.Information, Message = "Rollback of {Database} ({Method}) completed in {ElapsedMs} ms at version {Version}")]
+    public static partial void RollbackCompleted(ILogger logger, string database, string method, long elapsedMs, long version);
+
+    [LoggerMessage(EventId = 1420, EventName = "ObserverFailed", Level = LogLevel.Warning, Message = "Migration observer {Observer} threw from {Callback}; the run goes on")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string callback);
 
     [LoggerMessage(EventId = 1500, EventName = "LockTimeoutRetrying", Level = LogLevel.Warning, Message = "Migration {Version} '{Description}' {Direction} hit a lock timeout (attempt {Attempt} of {MaxAttempts}); retrying in {DelayMs} ms. {Blocker}")]
     public static partial void LockTimeoutRetrying(ILogger logger, long version, string description, string direction, int attempt, int maxAttempts, long delayMs, string blocker);

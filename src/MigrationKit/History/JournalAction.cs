@@ -14,4 +14,10 @@ public enum JournalAction
 
     /// <summary>A repair: checksums re-recorded or a failed step cleared.</summary>
     Repair,
+
+    /// <summary>A checkpoint was taken; the entry's text names it.</summary>
+    Checkpoint,
+
+    /// <summary>A checkpoint was restored; the entry's text names it.</summary>
+    Restore,
 }

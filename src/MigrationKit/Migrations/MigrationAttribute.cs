@@ -33,4 +33,11 @@ public sealed class MigrationAttribute : Attribute
     /// default, -1 means no limit.
     /// </summary>
     public int StatementTimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// Whether the migration can destroy data in a way its operations do not show (for example raw SQL that deletes
+    /// rows). Destructive migrations are risky: a <see cref="Checkpoints.CheckpointPolicy.BeforeRiskyMigrations"/> policy
+    /// takes a checkpoint before them.
+    /// </summary>
+    public bool Destructive { get; set; }
 }

@@ -13,6 +13,7 @@ internal sealed class MigrationDescriptor
         {
             LockTimeout = Timeout(attribute.LockTimeoutMilliseconds),
             StatementTimeout = Timeout(attribute.StatementTimeoutMilliseconds),
+            Destructive = attribute.Destructive,
         };
     }
 

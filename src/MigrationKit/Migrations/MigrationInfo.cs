@@ -12,4 +12,10 @@ public sealed record MigrationInfo(long Version, string Description, string Name
 
     /// <summary>The statement duration limit the migration asks for: <see langword="null"/> for the provider's default, <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan? StatementTimeout { get; init; }
+
+    /// <summary>
+    /// Whether the migration can destroy data: marked <see cref="MigrationAttribute.Destructive"/>, or (as passed to an
+    /// <see cref="Checkpoints.ICheckpointPolicy"/>) one of its Up operations is destructive.
+    /// </summary>
+    public bool Destructive { get; init; }
 }

@@ -97,6 +97,15 @@ public abstract class MigrationProvider
     /// <returns>The backup, or <see langword="null"/>.</returns>
     public virtual IDatabaseBackup? CreateBackup() => null;
 
+    /// <summary>
+    /// Creates the provider's backup writer for a target whose history and journal tables are named by
+    /// <paramref name="history"/> (a schema-level checkpoint keeps their rows). The default calls
+    /// <see cref="CreateBackup()"/>, which assumes the default table names.
+    /// </summary>
+    /// <param name="history">Where the history and journal tables live.</param>
+    /// <returns>The backup, or <see langword="null"/> when the provider cannot take checkpoints.</returns>
+    public virtual IDatabaseBackup? CreateBackup(MigrationHistoryOptions history) => CreateBackup();
+
     /// <summary>Whether <paramref name="exception"/> means the connection itself failed (rather than a statement).</summary>
     /// <param name="exception">The exception thrown by the driver.</param>
     /// <returns><see langword="true"/> for connection failures.</returns>

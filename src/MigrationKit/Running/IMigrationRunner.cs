@@ -13,6 +13,9 @@ public interface IMigrationRunner : IAsyncDisposable
     /// <summary>The migrations found in code, by ascending version.</summary>
     IReadOnlyList<MigrationInfo> Migrations { get; }
 
+    /// <summary>This runner's checkpoints and rollbacks: create, list, verify, restore, prune, and the choice of the way back.</summary>
+    Rollback.IRollbackManager RollbackManager { get; }
+
     /// <summary>Applies pending migrations up to <paramref name="targetVersion"/> (all when null), under the lock.</summary>
     /// <param name="targetVersion">The last version to apply, or <see langword="null"/> for all.</param>
     /// <param name="cancellationToken">Cancels the run; the migration in progress is rolled back.</param>

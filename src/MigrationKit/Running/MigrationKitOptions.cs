@@ -1,3 +1,5 @@
+using MigrationKit.Checkpoints;
+using MigrationKit.Diagnostics;
 using MigrationKit.History;
 
 namespace MigrationKit;
@@ -31,4 +33,10 @@ public sealed class MigrationKitOptions
 
     /// <summary>Recorded as who applied each migration. Default <c>user@machine</c>.</summary>
     public string AppliedBy { get; set; } = $"{Environment.UserName}@{Environment.MachineName}";
+
+    /// <summary>Where checkpoints are kept, when the runner takes them by itself, and their retention.</summary>
+    public CheckpointOptions Checkpoints { get; } = new();
+
+    /// <summary>Callbacks for migrations applied and reverted, checkpoints created and restores completed.</summary>
+    public IList<IMigrationObserver> Observers { get; } = [];
 }

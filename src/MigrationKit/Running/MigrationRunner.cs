@@ -14,7 +14,7 @@ namespace MigrationKit;
 /// decides what is pending; each migration's transaction re-checks its own history row, so concurrent runners
 /// apply each migration exactly once even where the provider has no run-level lock.
 /// </summary>
-internal sealed class MigrationRunner : IMigrationRunner, IDisposable
+internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
 {
     private readonly MigrationProvider _provider;
     private readonly MigrationCatalog _catalog;
@@ -26,6 +26,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
     {
         _ownsProvider = ownsProvider;
+        _services = services;
         _provider = provider;
         _options = options;
         _logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
@@ -259,7 +260,8 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         }, cancellationToken);
 
     // upTo: for a run up, the highest version to apply, which allows the quick check for nothing pending.
-    private async Task<MigrationResult> RunAsync(MigrationDirection direction, string target, Func<IReadOnlyList<AppliedMigration>, IReadOnlyList<MigrationDescriptor>> selectSteps, CancellationToken cancellationToken, long? upTo = null)
+    // Called by RunAsync (MigrationRunner.Checkpoints.cs), which recovers from a failure outside a transaction.
+    private async Task<MigrationResult> RunStepsAsync(MigrationDirection direction, string target, Func<IReadOnlyList<AppliedMigration>, IReadOnlyList<MigrationDescriptor>> selectSteps, RunState state, CancellationToken cancellationToken, long? upTo = null)
     {
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
         activity?.SetTag("migrationkit.target", target);
@@ -284,7 +286,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             var incomplete = await GetIncompleteAsync(history, cancellationToken).ConfigureAwait(false);
             if (incomplete.Count > 0)
             {
-                throw new IncompleteMigrationException(incomplete, await _provider.FindInvalidObjectsAsync(session, cancellationToken).ConfigureAwait(false));
+                throw await IncompleteAsync(incomplete, await _provider.FindInvalidObjectsAsync(session, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
 
             var steps = selectSteps(applied);
@@ -294,6 +296,8 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 return new MigrationResult(Guid.Empty, direction, fromVersion, fromVersion, []);
             }
 
+            state.Planned = steps;
+            state.Checkpoint = await CheckpointBeforeRunAsync(session, history, direction, steps, fromVersion, cancellationToken).ConfigureAwait(false);
             var runId = Guid.NewGuid();
             activity?.SetTag("migrationkit.run_id", runId);
             var results = _options.RunTransaction == MigrationRunTransaction.AllOrNothing
@@ -806,8 +810,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     private static JournalAction ActionOf(MigrationDirection direction) =>
         direction == MigrationDirection.Up ? JournalAction.Up : JournalAction.Down;
 
-    private static void Count(MigrationStepResult result)
+    private void Count(MigrationStepResult result)
     {
+        NotifyStep(result);
         var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
         MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
         MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);

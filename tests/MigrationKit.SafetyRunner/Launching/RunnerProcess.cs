@@ -126,6 +126,15 @@ public sealed class RunnerProcess : IAsyncDisposable
         await _process.StandardInput.FlushAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Sends one restore command; the process starts on it as soon as it reads the line.</summary>
+    /// <param name="command">The command.</param>
+    /// <returns>A task that completes when the line is written.</returns>
+    public async Task SendRestoreAsync(RestoreCommand command)
+    {
+        await _process.StandardInput.WriteLineAsync("restore " + JsonSerializer.Serialize(command)).ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Waits for the answer to the last command.</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <returns>The outcome.</returns>

@@ -1,0 +1,10 @@
+using MigrationKit.Operations;
+
+namespace MigrationKit.Rollback;
+
+/// <summary>One applied migration a rollback would undo: its Down operations, or why it has none.</summary>
+/// <param name="Version">The version.</param>
+/// <param name="Description">The description.</param>
+/// <param name="Down">The Down operations, or <see langword="null"/> when there are none to run.</param>
+/// <param name="Problem">Why there is no Down (missing from the code, irreversible), or <see langword="null"/>.</param>
+internal sealed record RollbackStep(long Version, string Description, IReadOnlyList<MigrationOperation>? Down, string? Problem);
