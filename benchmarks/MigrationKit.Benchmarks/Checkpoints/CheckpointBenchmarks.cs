@@ -40,8 +40,14 @@ public class CheckpointBenchmarks
     private IDatabaseBackup _backup = null!;
 
     /// <summary>The database: <c>sqlite</c> or <c>postgresql</c>.</summary>
-    [Params("sqlite", "postgresql")]
+    [ParamsSource(nameof(Engines))]
     public string Engine { get; set; } = "sqlite";
+
+    /// <summary>Both engines, or those <c>MIGRATIONKIT_CHECKPOINT_BENCH_ENGINES</c> lists (comma-separated).</summary>
+    public static IEnumerable<string> Engines =>
+        Environment.GetEnvironmentVariable("MIGRATIONKIT_CHECKPOINT_BENCH_ENGINES") is { Length: > 0 } engines
+            ? engines.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : ["sqlite", "postgresql"];
 
     private static int SizeMegabytes => int.TryParse(Environment.GetEnvironmentVariable(SizeVariable), CultureInfo.InvariantCulture, out var mb) && mb > 0 ? mb : 16;
 
