@@ -116,7 +116,7 @@ internal static class BadInputCatalogue
         new("ForeignKeyColumnCountMismatch", c => Declared(c, "ForeignKeyColumnCountMismatch", "lists 2 column(s) but references 1", "give one referenced column per referencing column")),
         new("EmptyRawSql", c => Declared(c, "EmptyRawSql", "'sql'")),
         new("InsertRowWithWrongValueCount", c => Declared(c, "InsertRowWrongArity", "Row 0 for table 'items' has 1 value(s) but 2 column(s)", "Give one value per column")),
-        new("ConcurrentIndexInTransactionalMigration", c => Declared(c, "ConcurrentIndexInTransaction", "cannot run inside a transaction", "Transaction = MigrationTransactionMode.None")),
+        new("ConcurrentIndexInTransactionalMigration", c => UpRefused<InvalidMigrationException>(c, "BadInput.ConcurrentIndexInTransaction", "Migration 10 'ConcurrentIndexInTransaction' (ConcurrentIndexInTransaction) contains 'create index ix_items_id_name on items'", "cannot run inside a transaction", "Mark the migration [Migration(..., Transaction = MigrationTransactionMode.None)]")),
         new("NonTransactionalMigrationInAllOrNothingRun", async c =>
         {
             await c.SeedAsync();

@@ -1,0 +1,7 @@
+using MigrationKit.Specification;
+
+namespace MigrationKit.Sqlite.Tests.Specification;
+
+public sealed class SqliteBadInputSpecification : BadInputSpecification<SqliteTarget>;
+
+public sealed class SqliteInMemoryBadInputSpecification : BadInputSpecification<SqliteInMemoryTarget>;
