@@ -100,7 +100,4 @@ internal sealed class BadInputContext(ISpecificationTarget target, ISpecificatio
             return e;
         }
     }
-
-    /// <summary>Records an exception a case caught itself, so the fixture checks it for secrets.</summary>
-    public void Saw(Exception exception) => thrown.Add(exception);
 }

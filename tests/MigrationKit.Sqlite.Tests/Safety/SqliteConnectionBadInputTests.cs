@@ -119,6 +119,55 @@ public sealed class SqliteConnectionBadInputTests
         (await check.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
     }
 
+    [Test]
+    public async Task MigrateUp_AnotherConnectionHoldsTheWriteLock_TimesOutTypedNamingTheFile()
+    {
+        var file = Path.Combine(_folder, "app.db");
+        await using var holder = new SqliteConnection($"Data Source={file}");
+        await holder.OpenAsync();
+        await using (var begin = holder.CreateCommand())
+        {
+            begin.CommandText = "CREATE TABLE \"held\" (\"id\" INTEGER); BEGIN IMMEDIATE; INSERT INTO \"held\" VALUES (1)";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        await using var runner = Runner($"Data Source={file};Default Timeout=1");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Refused<MigrationLockTimeoutException>(() => runner.MigrateUpAsync());
+
+        waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the wait is bounded by the connection string's Default Timeout");
+        error.Message.Should().Contain(file).And.Contain("write lock").And.Contain("Wait for that migration to finish");
+        await using (var rollback = holder.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        (await runner.GetHistoryAsync()).Should().BeEmpty("nothing ran while the lock was held");
+    }
+
+    [Test]
+    public async Task MigrateUp_CancelledDuringALongStatement_InterruptsItAndRollsBack()
+    {
+        var file = Path.Combine(_folder, "app.db");
+        await using var runner = new MigrationRunnerBuilder()
+            .UseSqlite($"Data Source={file}")
+            .UseLoggerFactory(_loggers)
+            .AddMigrationsFrom(typeof(SqliteConnectionBadInputTests).Assembly, "MigrationKit.Sqlite.Tests.Safety.LongStatement")
+            .Build();
+        await runner.MigrateUpAsync(1);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+
+        var act = () => runner.MigrateUpAsync(cancellationToken: cancellation.Token);
+
+        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.InnerException.Should().BeOfType<SqliteException>("the statement was interrupted");
+        waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the statement is interrupted, not run to its end");
+        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
+        (await runner.ReadSchemaAsync()).FindTable(new("counted")).Should().BeNull("the cancelled migration was rolled back");
+    }
+
     private IMigrationRunner Runner(string connectionString) =>
         new MigrationRunnerBuilder()
             .UseSqlite(connectionString)
