@@ -31,6 +31,7 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly SemaphoreSlim _memoryGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, CancellationTokenRegistration> _interrupts = new();
     private SqliteConnection? _memoryConnection;
     private bool _disposed;
 
@@ -90,6 +91,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
             {
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 await SwitchOffForeignKeysAsync(connection, cancellationToken).ConfigureAwait(false);
+
+                // Microsoft.Data.Sqlite waits for another writer's lock (SQLITE_BUSY) in a synchronous retry loop that
+                // does not look at the token; interrupting the connection ends that wait (and a long statement) when
+                // the session is cancelled. The runner reports the interrupted statement as the cancellation.
+                if (cancellationToken.CanBeCanceled)
+                {
+                    _interrupts[connection] = cancellationToken.Register(static c => Interrupt((SqliteConnection)c!), connection);
+                }
+
                 return connection;
             }
             catch
@@ -120,6 +130,27 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         }
     }
 
+    /// <summary>
+    /// For a file database, waits until no other connection holds the database's write lock (another runner in the
+    /// middle of a migration, or a long write transaction), polling asynchronously so that the caller's cancellation
+    /// ends the wait promptly; it holds nothing afterwards (each migration's <c>BEGIN IMMEDIATE</c> serializes writers).
+    /// The wait is bounded by the connection string's <c>Default Timeout</c> (30 s unless set).
+    /// </summary>
+    /// <param name="session">The runner's session.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>Nothing to release.</returns>
+    /// <exception cref="MigrationLockTimeoutException">The write lock stayed taken for the whole timeout.</exception>
+    public override async ValueTask<IAsyncDisposable> AcquireLockAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (!_inMemory && session.Connection is SqliteConnection connection)
+        {
+            await WaitForWriteLockAsync(connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await base.AcquireLockAsync(session, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Disposes a file connection; for the shared in-memory connection, keeps it open and lets the next session have it.</summary>
     /// <param name="connection">The connection from <see cref="OpenConnectionAsync"/>.</param>
     /// <returns>A task that completes when the connection is released.</returns>
@@ -128,6 +159,11 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         ArgumentNullException.ThrowIfNull(connection);
         if (!ReferenceEquals(connection, _memoryConnection))
         {
+            if (_interrupts.TryRemove(connection, out var interrupt))
+            {
+                interrupt.Dispose();
+            }
+
             return connection.DisposeAsync();
         }
 
@@ -203,6 +239,53 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// <returns><see langword="true"/> for failures of the database file rather than of a statement.</returns>
     public override bool IsConnectionFailure(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_NOTADB or SQLitePCL.raw.SQLITE_CORRUPT or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM };
+
+    private async Task WaitForWriteLockAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(connection.DefaultTimeout);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(5);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                // The driver retries a busy BEGIN in a blocking loop for CommandTimeout seconds: keep each try short.
+                await ExecuteAsync(connection, "BEGIN IMMEDIATE", commandTimeoutSeconds: 1, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, "ROLLBACK", commandTimeoutSeconds: 1, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
+            {
+                if (System.Diagnostics.Stopwatch.GetElapsedTime(started) >= timeout)
+                {
+                    throw new MigrationLockTimeoutException(DisplayName, timeout, "another connection holds the database's write lock (another runner's migration, or a long write transaction)");
+                }
+            }
+
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 100));
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, int commandTimeoutSeconds, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            command.CommandTimeout = commandTimeoutSeconds;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static void Interrupt(SqliteConnection connection)
+    {
+        if (connection.State == System.Data.ConnectionState.Open && connection.Handle is { } handle)
+        {
+            SQLitePCL.raw.sqlite3_interrupt(handle);
+        }
+    }
 
     /// <summary>Closes the shared in-memory connection, which discards an in-memory database.</summary>
     public void Dispose()

@@ -106,6 +106,11 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
                 return [$"DROP INDEX {QuoteIdentifier(o.Name)}"];
             case RenameTableOperation or RenameColumnOperation:
                 return [RenameSql(operation)];
+            case CreateTableOperation o when o.ForeignKeys.Count > 0:
+                // SQLite accepts a foreign key to a table or column that does not exist and fails only when a row is
+                // written; refuse it here, as a server database would, so the mistake shows on the first run.
+                RequirePrincipals(await context.GetCurrentSchemaAsync(cancellationToken).ConfigureAwait(false), o.Table, o.Columns.Select(c => c.Name).ToArray(), o.ForeignKeys, operation);
+                return Generate(operation);
             case AddColumnOperation o when CanAddNatively(o.Column):
                 return Generate(operation);
             case AddColumnOperation or DropColumnOperation or AlterColumnOperation
@@ -121,6 +126,11 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         var table = schema.FindTable(name)
             ?? throw new MigrationKitException($"Cannot {operation.Describe()}: table {name} does not exist in the SQLite database. Create it first, or check the table name.");
         Validate(table, operation);
+        if (operation is AddForeignKeyOperation addForeignKey)
+        {
+            RequirePrincipals(schema, table.Name, table.Columns.Select(c => c.Name).ToArray(), [addForeignKey.ForeignKey], operation);
+        }
+
         if (operation is DropColumnOperation drop && !IsConstrained(table, drop.Column))
         {
             return Generate(operation);
@@ -277,6 +287,28 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
     };
 
     /// <summary>Refuses, with the reason, the operations whose rebuild would silently do nothing or fail obscurely.</summary>
+    /// <summary>Refuses foreign keys whose referenced table or columns do not exist (a table may reference itself).</summary>
+    private static void RequirePrincipals(DatabaseSchema schema, QualifiedName table, IReadOnlyList<string> ownColumns, IReadOnlyList<ForeignKeyDefinition> foreignKeys, MigrationOperation operation)
+    {
+        foreach (var foreignKey in foreignKeys)
+        {
+            // SQLite compares names without regard to (ASCII) case.
+            var self = string.Equals(foreignKey.PrincipalTable.Name, table.Name, StringComparison.OrdinalIgnoreCase);
+            var principal = schema.Tables.FirstOrDefault(t => string.Equals(t.Name.Name, foreignKey.PrincipalTable.Name, StringComparison.OrdinalIgnoreCase));
+            var principalColumns = self ? ownColumns : principal?.Columns.Select(c => c.Name).ToArray();
+            if (principalColumns is null)
+            {
+                throw new MigrationKitException($"Cannot {operation.Describe()}: foreign key \"{foreignKey.Name}\" references table {foreignKey.PrincipalTable.Name}, which does not exist. Create that table first (in this or an earlier migration), or fix the referenced table's name.");
+            }
+
+            var missing = foreignKey.PrincipalColumns.Where(c => !principalColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new MigrationKitException($"Cannot {operation.Describe()}: foreign key \"{foreignKey.Name}\" references column(s) {string.Join(", ", missing.Select(m => $"\"{m}\""))} of table {foreignKey.PrincipalTable.Name}, which it does not have (its columns are {string.Join(", ", principalColumns)}). Fix the referenced column's name.");
+            }
+        }
+    }
+
     private static void Validate(TableSchema table, MigrationOperation operation)
     {
         string? problem = operation switch

@@ -150,7 +150,7 @@ internal sealed class MigrationCatalog
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
         {
-            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message}", e);
+            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message} Correct the declaration in {migration.Type.Name}.{(down ? "Down" : "Up")}.", e);
         }
     }
 }

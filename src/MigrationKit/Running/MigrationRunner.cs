@@ -537,7 +537,8 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {
         MigrationKitTelemetry.MigrationsFailed.Add(1);
-        var cancelled = error is OperationCanceledException && cancellationToken.IsCancellationRequested;
+        // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
+        var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
         try
         {
             // Written after the rollback, outside any transaction, so the audit trail keeps the failure.
@@ -551,6 +552,11 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
 
         // Declaration errors are already precise; everything else (driver errors, a failed commit-time check) is
         // wrapped so the caller learns which migration failed, in which direction, and at which statement.
+        if (cancelled && error is DbException)
+        {
+            return new OperationCanceledException($"Migration {migration.Version} '{migration.Description}' was cancelled ({direction}); its transaction was rolled back.", error, cancellationToken);
+        }
+
         if (cancelled || error is InvalidMigrationException or IrreversibleMigrationException or MigrationFailedException)
         {
             return error;
@@ -740,6 +746,10 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
                 Log.LockAcquired(_logger, _provider.DisplayName, (long)_time.GetElapsedTime(waited).TotalMilliseconds);
                 return await work(session, history).ConfigureAwait(false);
             }
+        }
+        catch (DbException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The run on {_provider.DisplayName} was cancelled.", e, cancellationToken);
         }
         catch (DbException e) when (_provider.IsConnectionFailure(e))
         {

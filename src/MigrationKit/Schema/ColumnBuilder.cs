@@ -173,9 +173,14 @@ public sealed class ColumnBuilder
             throw new ArgumentException($"Column '{table}.{_name}' is an identity column of type {_type}; identity needs an integer type (AsInt32() or AsInt64()).", _name);
         }
 
+        if (_nullable && IsPrimaryKey)
+        {
+            throw new ArgumentException($"Column '{table}.{_name}' is declared both Nullable() and PrimaryKey(), but a primary key column cannot hold NULL. Remove Nullable() (key columns are NOT NULL), or do not make it part of the key.", _name);
+        }
+
         return new ColumnDefinition(_name, _type)
         {
-            IsNullable = _nullable && !IsPrimaryKey,
+            IsNullable = _nullable,
             Default = _default,
             IsIdentity = _identity,
         };

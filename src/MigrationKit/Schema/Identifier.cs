@@ -16,12 +16,15 @@ internal static class Identifier
 
     public static string? CheckOptional(string? name, string parameterName) => name is null ? null : Check(name, parameterName);
 
-    public static IReadOnlyList<string> CheckAll(IReadOnlyList<string>? names, string parameterName)
+    /// <param name="names">The column names.</param>
+    /// <param name="parameterName">The parameter they came from.</param>
+    /// <param name="owner">What the columns belong to, for the message, such as <c>the index on table 'items'</c>.</param>
+    public static IReadOnlyList<string> CheckAll(IReadOnlyList<string>? names, string parameterName, string owner)
     {
         ArgumentNullException.ThrowIfNull(names, parameterName);
         if (names.Count == 0)
         {
-            throw new ArgumentException("At least one column is required.", parameterName);
+            throw new ArgumentException($"No column was given for {owner}; at least one is required. Name the column(s) it covers.", parameterName);
         }
 
         foreach (var name in names)

@@ -127,7 +127,7 @@ public sealed class MigrationBuilder
     public IndexBuilder CreateIndex(string table, params string[] columns)
     {
         var name = Table(table);
-        var checkedColumns = Identifier.CheckAll(columns, nameof(columns));
+        var checkedColumns = Identifier.CheckAll(columns, nameof(columns), $"an index on table '{name}'");
         return RecordIndex(name, checkedColumns, [], index => index.Name ?? Naming.Index(name.Name, checkedColumns));
     }
 
@@ -162,7 +162,7 @@ public sealed class MigrationBuilder
     public void AddPrimaryKey(string table, params string[] columns)
     {
         var name = Table(table);
-        Record(new AddPrimaryKeyOperation(name, new PrimaryKeyDefinition(Naming.PrimaryKey(name.Name), Identifier.CheckAll(columns, nameof(columns)))));
+        Record(new AddPrimaryKeyOperation(name, new PrimaryKeyDefinition(Naming.PrimaryKey(name.Name), Identifier.CheckAll(columns, nameof(columns), $"the primary key added to table '{name}'"))));
     }
 
     /// <summary>Drops a table's primary key.</summary>
@@ -180,7 +180,7 @@ public sealed class MigrationBuilder
     public void AddUniqueConstraint(string table, params string[] columns)
     {
         var name = Table(table);
-        var checkedColumns = Identifier.CheckAll(columns, nameof(columns));
+        var checkedColumns = Identifier.CheckAll(columns, nameof(columns), $"the unique constraint added to table '{name}'");
         Record(new AddUniqueConstraintOperation(name, new UniqueConstraintDefinition(Naming.UniqueConstraint(name.Name, checkedColumns), checkedColumns)));
     }
 
@@ -201,8 +201,8 @@ public sealed class MigrationBuilder
     public void AddForeignKey(string table, string[] columns, string principalTable, string[] principalColumns, ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? principalSchema = null, bool notValid = false)
     {
         var name = Table(table);
-        var from = Identifier.CheckAll(columns, nameof(columns));
-        var to = Identifier.CheckAll(principalColumns, nameof(principalColumns));
+        var from = Identifier.CheckAll(columns, nameof(columns), $"the foreign key added to table '{name}'");
+        var to = Identifier.CheckAll(principalColumns, nameof(principalColumns), $"the referenced side of the foreign key added to table '{name}'");
         if (from.Count != to.Count)
         {
             throw new ArgumentException($"Foreign key from {name}({string.Join(", ", from)}) lists {from.Count} column(s) but references {to.Count}; give one referenced column per referencing column.", nameof(principalColumns));
@@ -259,7 +259,7 @@ public sealed class MigrationBuilder
     public void InsertData(string table, string[] columns, params object?[][] rows)
     {
         var name = Table(table);
-        var checkedColumns = Identifier.CheckAll(columns, nameof(columns));
+        var checkedColumns = Identifier.CheckAll(columns, nameof(columns), $"the rows inserted into table '{name}'");
         Record(new InsertDataOperation(name, checkedColumns, CheckRows(name, checkedColumns, rows, nameof(rows))));
     }
 

@@ -36,7 +36,7 @@ public sealed class TableBuilder
     /// <returns>This builder.</returns>
     public TableBuilder PrimaryKey(params string[] columns)
     {
-        _primaryKey = Identifier.CheckAll(columns, nameof(columns));
+        _primaryKey = Identifier.CheckAll(columns, nameof(columns), $"the primary key of table '{_table}'");
         return this;
     }
 
@@ -45,7 +45,7 @@ public sealed class TableBuilder
     /// <returns>This builder.</returns>
     public TableBuilder Unique(params string[] columns)
     {
-        var checkedColumns = Identifier.CheckAll(columns, nameof(columns));
+        var checkedColumns = Identifier.CheckAll(columns, nameof(columns), $"a unique constraint of table '{_table}'");
         _uniques.Add(new UniqueConstraintDefinition(_naming.UniqueConstraint(_table.Name, checkedColumns), checkedColumns));
         return this;
     }
@@ -72,8 +72,8 @@ public sealed class TableBuilder
     /// <returns>This builder.</returns>
     public TableBuilder ForeignKey(string[] columns, string principalTable, string[] principalColumns, ReferentialAction onDelete = ReferentialAction.NoAction, ReferentialAction onUpdate = ReferentialAction.NoAction, string? principalSchema = null)
     {
-        var from = Identifier.CheckAll(columns, nameof(columns));
-        var to = Identifier.CheckAll(principalColumns, nameof(principalColumns));
+        var from = Identifier.CheckAll(columns, nameof(columns), $"a foreign key of table '{_table}'");
+        var to = Identifier.CheckAll(principalColumns, nameof(principalColumns), $"the referenced side of a foreign key of table '{_table}'");
         if (from.Count != to.Count)
         {
             throw new ArgumentException($"Foreign key from {_table}({string.Join(", ", from)}) lists {from.Count} column(s) but references {to.Count}; give one referenced column per referencing column.", nameof(principalColumns));
@@ -108,8 +108,11 @@ public sealed class TableBuilder
         if (keyColumns is not null)
         {
             RequireColumns(columns, keyColumns, "primary key");
-            var keySet = keyColumns.ToHashSet(StringComparer.Ordinal);
-            columns = columns.Select(c => keySet.Contains(c.Name) ? c with { IsNullable = false } : c).ToArray();
+            var nullableKeyColumns = columns.Where(c => c.IsNullable && keyColumns.Contains(c.Name, StringComparer.Ordinal)).Select(c => $"'{c.Name}'").ToList();
+            if (nullableKeyColumns.Count > 0)
+            {
+                throw new ArgumentException($"Table '{_table}' makes the nullable column(s) {string.Join(", ", nullableKeyColumns)} part of its primary key, but a primary key column cannot hold NULL. Remove Nullable() from them (columns are NOT NULL by default).", "table");
+            }
         }
 
         var uniques = _columns.Where(c => c.IsUnique)

@@ -103,7 +103,9 @@ public sealed class SqliteSqlGeneratorTests
             t.Check("kind", "kind <> ''");
         }));
 
-        var sql = await _generator.GenerateAsync(operation, new ReplaySqliteSchemaContext(_generator, DatabaseSchema.Empty));
+        // The referenced table exists: the generator refuses a foreign key to a missing one.
+        var owners = new DatabaseSchema([new TableSchema(new QualifiedName("owners"), [new ColumnSchema("id", "INTEGER")])]);
+        var sql = await _generator.GenerateAsync(operation, new ReplaySqliteSchemaContext(_generator, owners));
 
         sql.Should().Equal("""
             CREATE TABLE "events" (

@@ -80,6 +80,6 @@ public class IdentifierTests
     {
         var act = () => new MigrationBuilder().AddUniqueConstraint("t");
 
-        act.Should().Throw<ArgumentException>().WithMessage("At least one column is required.*").Which.ParamName.Should().Be("columns");
+        act.Should().Throw<ArgumentException>().WithMessage("No column was given for the unique constraint added to table 't'*Name the column(s)*").Which.ParamName.Should().Be("columns");
     }
 }

@@ -245,7 +245,7 @@ public class MigrationBuilderTests
 
         var act = () => m.CreateIndex("tasks");
 
-        act.Should().Throw<ArgumentException>().WithMessage("At least one column is required.*").Which.ParamName.Should().Be("columns");
+        act.Should().Throw<ArgumentException>().WithMessage("No column was given for an index on table 'tasks'*").Which.ParamName.Should().Be("columns");
     }
 
     [Test]

@@ -81,20 +81,41 @@ public class TableBuilderTests
     }
 
     [Test]
-    public void Build_InlinePrimaryKeyOnNullableColumn_IsNotNull()
+    public void Build_InlinePrimaryKeyOnNullableColumn_ThrowsNamingColumnAndFix()
     {
-        var table = CreateTable(t => t.Column("id").AsInt64().Nullable().PrimaryKey());
+        var act = () => CreateTable(t => t.Column("id").AsInt64().Nullable().PrimaryKey());
+
+        act.Should().Throw<ArgumentException>().WithMessage("*'*.id' is declared both Nullable() and PrimaryKey()*Remove Nullable()*");
+    }
+
+    [Test]
+    public void Build_InlinePrimaryKey_IsNotNull()
+    {
+        var table = CreateTable(t => t.Column("id").AsInt64().PrimaryKey());
 
         table.Columns.Single().IsNullable.Should().BeFalse();
     }
 
     [Test]
-    public void PrimaryKey_Columns_DeclaresCompositeKeyAndMakesItsColumnsNotNull()
+    public void PrimaryKey_OverNullableColumns_ThrowsNamingTableColumnsAndFix()
+    {
+        var act = () => CreateTable(t =>
+        {
+            t.Column("user_id").AsInt64().Nullable();
+            t.Column("group_id").AsInt64();
+            t.PrimaryKey("group_id", "user_id");
+        }, "memberships");
+
+        act.Should().Throw<ArgumentException>().WithMessage("Table 'memberships' makes the nullable column(s) 'user_id' part of its primary key*Remove Nullable()*");
+    }
+
+    [Test]
+    public void PrimaryKey_Columns_DeclaresCompositeKeyOverNotNullColumns()
     {
         var table = CreateTable(t =>
         {
-            t.Column("user_id").AsInt64().Nullable();
-            t.Column("group_id").AsInt64().Nullable();
+            t.Column("user_id").AsInt64();
+            t.Column("group_id").AsInt64();
             t.Column("note").AsText().Nullable();
             t.PrimaryKey("group_id", "user_id");
         }, "memberships");
