@@ -3,6 +3,10 @@ using BenchmarkDotNet.Running;
 // Every scenario class of this assembly, chosen with --filter (see benchmarks/README.md). The exit code is 1 when a
 // benchmark failed (an exception in setup or in the measured code) or a --filter matched nothing, so that a smoke
 // run (--job Dry) in CI fails when a benchmark rots.
+//
+// The PostgreSQL variants run against one private cluster for the whole run (unless MIGRATIONKIT_PG names a server),
+// started here and passed to BenchmarkDotNet's child processes through MIGRATIONKIT_PG.
+await using var cluster = await MigrationKit.Benchmarks.Support.PostgresServer.StartIfUnsetAsync();
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
 var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 var filteredToNothing = summaries.Length == 0 && args.Contains("--filter", StringComparer.Ordinal);
