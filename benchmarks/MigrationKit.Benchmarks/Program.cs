@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 
 // Every scenario class of this assembly, chosen with --filter (see benchmarks/README.md). The exit code is 1 when a
@@ -7,7 +8,10 @@ using BenchmarkDotNet.Running;
 // The PostgreSQL variants run against one private cluster for the whole run (unless MIGRATIONKIT_PG names a server),
 // started here and passed to BenchmarkDotNet's child processes through MIGRATIONKIT_PG.
 await using var cluster = await MigrationKit.Benchmarks.Support.PostgresServer.StartIfUnsetAsync();
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToArray();
+// BenchmarkDotNet builds a copy of this project first; on a busy shared machine that can take longer than its default
+// limit of two minutes.
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
 var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 var filteredToNothing = summaries.Length == 0 && args.Contains("--filter", StringComparer.Ordinal);
 return failed || filteredToNothing ? 1 : 0;

@@ -79,9 +79,11 @@ public class RepositoryInsertBenchmarks
         command.CommandText = Insert;
         var name = command.CreateParameter();
         name.ParameterName = "@Name";
+        name.DbType = System.Data.DbType.String;
         command.Parameters.Add(name);
         var status = command.CreateParameter();
         status.ParameterName = "@Status";
+        status.DbType = System.Data.DbType.String;
         command.Parameters.Add(status);
         await command.PrepareAsync();
         var inserted = 0;
