@@ -8,6 +8,9 @@ using BenchmarkDotNet.Running;
 // The PostgreSQL variants run against one private cluster for the whole run (unless MIGRATIONKIT_PG names a server),
 // started here and passed to BenchmarkDotNet's child processes through MIGRATIONKIT_PG.
 await using var cluster = await MigrationKit.Benchmarks.Support.PostgresServer.StartIfUnsetAsync();
+
+// Also stopped when the run is interrupted (SIGTERM, Ctrl+C), which skips the disposal above; stopping twice is harmless.
+AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 // BenchmarkDotNet builds a copy of this project first; on a busy shared machine that can take longer than its default
 // limit of two minutes.
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
