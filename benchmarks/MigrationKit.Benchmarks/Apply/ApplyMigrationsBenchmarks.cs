@@ -29,7 +29,7 @@ public class ApplyMigrationsBenchmarks
     private BenchmarkDatabase _database = null!;
 
     /// <summary>The database engine.</summary>
-    [Params(DatabaseEngine.Sqlite)]
+    [Params(DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql)]
     public DatabaseEngine Engine { get; set; }
 
     /// <summary>Takes the SQL of the 200 migrations from MigrationKit's dry run, for the raw ADO.NET baseline.</summary>

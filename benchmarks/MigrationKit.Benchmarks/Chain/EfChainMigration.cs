@@ -22,16 +22,17 @@ public abstract class EfChainMigration(int number) : Microsoft.EntityFrameworkCo
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         var table = ChainSchema.Table(number);
+        var types = ActiveProviderTypes(migrationBuilder.ActiveProvider);
         migrationBuilder.CreateTable(
             name: table,
             columns: t => new
             {
-                id = t.Column<long>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
-                previous_id = t.Column<long>(type: "INTEGER", nullable: true),
-                name = t.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                quantity = t.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
-                price = t.Column<double>(type: "REAL", nullable: true),
-                created_at = t.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                id = t.Column<long>(type: types.Int64, nullable: false).Annotation(types.IdentityAnnotation.Name, types.IdentityAnnotation.Value),
+                previous_id = t.Column<long>(type: types.Int64, nullable: true),
+                name = t.Column<string>(type: types.String100, maxLength: 100, nullable: false),
+                quantity = t.Column<int>(type: types.Int32, nullable: false, defaultValue: 0),
+                price = t.Column<double>(type: types.Double, nullable: true),
+                created_at = t.Column<DateTimeOffset>(type: types.DateTimeOffset, nullable: false),
             },
             constraints: t =>
             {
@@ -45,6 +46,20 @@ public abstract class EfChainMigration(int number) : Microsoft.EntityFrameworkCo
         migrationBuilder.CreateIndex("ix_" + table + "_previous_id", table, "previous_id");
     }
 
+    /// <summary>
+    /// The column types of the chain on <paramref name="provider"/> (EF Core's <c>ActiveProvider</c>): what MigrationKit's
+    /// provider writes for the same columns, so both sides build the same tables.
+    /// </summary>
+    /// <param name="provider">The EF Core provider's name.</param>
+    /// <returns>The types and the identity annotation.</returns>
+    private static ColumnTypes ActiveProviderTypes(string? provider) => provider switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => new("INTEGER", "INTEGER", "TEXT", "REAL", "TEXT", ("Sqlite:Autoincrement", true)),
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => new("bigint", "integer", "character varying(100)", "double precision", "timestamp with time zone",
+            ("Npgsql:ValueGenerationStrategy", Npgsql.EntityFrameworkCore.PostgreSQL.Metadata.NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)),
+        _ => throw new NotSupportedException($"The chain has no column types for the EF Core provider '{provider}'."),
+    };
+
     /// <inheritdoc />
     protected override void Down(MigrationBuilder migrationBuilder)
     {
@@ -52,3 +67,12 @@ public abstract class EfChainMigration(int number) : Microsoft.EntityFrameworkCo
         migrationBuilder.DropTable(ChainSchema.Table(number));
     }
 }
+
+/// <summary>The column types of one EF Core provider for the chain's tables.</summary>
+/// <param name="Int64">64-bit integers (the key and the foreign key).</param>
+/// <param name="Int32">32-bit integers.</param>
+/// <param name="String100">Strings of at most 100 characters.</param>
+/// <param name="Double">Doubles.</param>
+/// <param name="DateTimeOffset">Timestamps with an offset.</param>
+/// <param name="IdentityAnnotation">The annotation that makes the key an identity column.</param>
+internal sealed record ColumnTypes(string Int64, string Int32, string String100, string Double, string DateTimeOffset, (string Name, object Value) IdentityAnnotation);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MigrationKit.Benchmarks.Chain;
 using MigrationKit.Benchmarks.Support;
@@ -8,16 +9,17 @@ using MigrationKit.Benchmarks.Support;
 namespace MigrationKit.Benchmarks.Cycle;
 
 /// <summary>
-/// Scenario 3, what a test suite pays per fixture: on a new SQLite in-memory database, apply 100 migrations, revert
-/// them all, apply them again. MigrationKit against raw ADO.NET running the same statements (MigrationKit's Up SQL,
+/// Scenario 3, what a test suite pays per fixture: on a new SQLite in-memory database, or a new PostgreSQL database,
+/// apply 100 migrations, revert them all, apply them again. MigrationKit against raw ADO.NET running the same statements (MigrationKit's Up SQL,
 /// and <c>DROP INDEX</c> / <c>DROP TABLE</c> down), one transaction per migration with a history row (the limit).
 /// </summary>
 /// <remarks>
 /// In memory there is no <c>fsync</c> to hide behind: every statement, check and history write of the runner shows.
-/// A PostgreSQL variant would use a throwaway database per call instead of <c>:memory:</c>.
+/// On PostgreSQL each call gets a throwaway database created in an iteration setup (not measured), so one iteration
+/// is one call on both engines.
 /// </remarks>
 [MemoryDiagnoser]
-[ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 3, iterationCount: 20)]
 public class UpDownCycleBenchmarks
 {
     /// <summary>How many migrations go up, down and up again.</summary>
@@ -27,9 +29,10 @@ public class UpDownCycleBenchmarks
 
     private IReadOnlyList<MigrationScriptStep> _up = null!;
     private string[][] _down = null!;
+    private BenchmarkDatabase? _database;
 
-    /// <summary>The database engine (SQLite in memory).</summary>
-    [Params(DatabaseEngine.Sqlite)]
+    /// <summary>The database engine (SQLite in memory, or a new PostgreSQL database per call).</summary>
+    [Params(DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql)]
     public DatabaseEngine Engine { get; set; }
 
     /// <summary>Takes the Up SQL of the 100 migrations from MigrationKit's dry run; Down drops the index and the table.</summary>
@@ -37,8 +40,12 @@ public class UpDownCycleBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        await using var runner = Runner();
-        _up = (await runner.ScriptAsync(Migrations)).Steps;
+        CreateDatabase();
+        await using (var runner = Runner())
+        {
+            _up = (await runner.ScriptAsync(Migrations)).Steps;
+        }
+
         Check.That(_up.Count == Migrations, "the script does not have 100 steps");
         _down = _up.Select(step =>
         {
@@ -47,22 +54,38 @@ public class UpDownCycleBenchmarks
         }).Reverse().ToArray();
         Check.That(_up[0].Statements[1].StartsWith("CREATE INDEX \"ix_chain_0001_previous_id\"", StringComparison.Ordinal), "unexpected index name: " + _up[0].Statements[1]);
         Check.That((await CycleWithMigrationKit()) == Migrations, "the MigrationKit cycle did not end with 100 migrations applied");
+        DeleteDatabase();
+        CreateDatabase();
         Check.That((await CycleWithRawAdoNet()) == Migrations, "the raw cycle did not end with 100 migrations applied");
+        DeleteDatabase();
+        CreateDatabase();
         Check.That((await CycleWithRawAdoNetAndProtocol()) == Migrations, "the raw cycle with the protocol did not end with 100 migrations applied");
+        DeleteDatabase();
+    }
+
+    /// <summary>A new empty PostgreSQL database for the next call (SQLite's <c>:memory:</c> is new with every connection).</summary>
+    [IterationSetup]
+    public void CreateDatabase() => _database = Engine == DatabaseEngine.Sqlite ? null : BenchmarkDatabase.Create(Engine);
+
+    /// <summary>Drops the PostgreSQL database of the last call.</summary>
+    [IterationCleanup]
+    public void DeleteDatabase()
+    {
+        _database?.Dispose();
+        _database = null;
     }
 
     /// <summary>The limit: the same statements by hand, with a history table.</summary>
     /// <returns>The number of migrations applied at the end.</returns>
-    [Benchmark(Baseline = true, Description = "raw ADO.NET: up, down, up (100, in memory)")]
+    [Benchmark(Baseline = true, Description = "raw ADO.NET: up, down, up (100)")]
     public async Task<long> CycleWithRawAdoNet()
     {
-        await using var connection = new SqliteConnection(InMemory);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
         await UpAsync(connection);
         for (var i = 0; i < _down.Length; i++)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
             foreach (var statement in _down[i])
             {
                 await ExecuteAsync(connection, transaction, statement);
@@ -72,7 +95,7 @@ public class UpDownCycleBenchmarks
             {
                 history.Transaction = transaction;
                 history.CommandText = "DELETE FROM raw_history WHERE version = @version";
-                history.Parameters.AddWithValue("@version", _up[_up.Count - 1 - i].Version);
+                Parameter(history, "@version", _up[_up.Count - 1 - i].Version);
                 await history.ExecuteNonQueryAsync();
             }
 
@@ -95,15 +118,14 @@ public class UpDownCycleBenchmarks
     [Benchmark(Description = "raw ADO.NET + re-check, journal row, FK check")]
     public async Task<long> CycleWithRawAdoNetAndProtocol()
     {
-        await using var connection = new SqliteConnection(InMemory);
-        await connection.OpenAsync();
+        await using var connection = await OpenAsync();
         await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
-        await ExecuteAsync(connection, null, "CREATE TABLE raw_journal (id INTEGER PRIMARY KEY AUTOINCREMENT, version INTEGER, action TEXT NOT NULL, occurred_at TEXT NOT NULL)");
+        await ExecuteAsync(connection, null, $"CREATE TABLE raw_journal (id {Identity}, version BIGINT, action TEXT NOT NULL, occurred_at TEXT NOT NULL)");
         await UpAsync(connection, protocol: true);
         for (var i = 0; i < _down.Length; i++)
         {
             var version = _up[_up.Count - 1 - i].Version;
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
             await ProtocolBeforeAsync(connection, transaction, version);
             foreach (var statement in _down[i])
             {
@@ -114,11 +136,11 @@ public class UpDownCycleBenchmarks
             {
                 history.Transaction = transaction;
                 history.CommandText = "DELETE FROM raw_history WHERE version = @version";
-                history.Parameters.AddWithValue("@version", version);
+                Parameter(history, "@version", version);
                 await history.ExecuteNonQueryAsync();
             }
 
-            await ProtocolAfterAsync(connection, transaction, version, "down", "PRAGMA foreign_key_check");
+            await ProtocolAfterAsync(connection, transaction, version, "down", Engine == DatabaseEngine.Sqlite ? "PRAGMA foreign_key_check" : null);
             await transaction.CommitAsync();
         }
 
@@ -128,9 +150,9 @@ public class UpDownCycleBenchmarks
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    /// <summary>MigrationKit: a new runner on <c>:memory:</c>, up, down to 0, up.</summary>
+    /// <summary>MigrationKit: a new runner on <c>:memory:</c> (or the new PostgreSQL database), up, down to 0, up.</summary>
     /// <returns>The number of migrations applied at the end.</returns>
-    [Benchmark(Description = "MigrationKit: up, down, up (100, in memory)")]
+    [Benchmark(Description = "MigrationKit: up, down, up (100)")]
     public async Task<long> CycleWithMigrationKit()
     {
         await using var runner = Runner();
@@ -140,10 +162,32 @@ public class UpDownCycleBenchmarks
         return result.Steps.Count;
     }
 
-    private static IMigrationRunner Runner() =>
-        new MigrationRunnerBuilder().UseSqlite(InMemory).AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace).Build();
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    private IMigrationRunner Runner() =>
+        (_database?.Runner() ?? new MigrationRunnerBuilder().UseSqlite(InMemory)).AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace).Build();
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        if (_database is not null)
+        {
+            return await _database.OpenAsync();
+        }
+
+        var connection = new SqliteConnection(InMemory);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private string Identity => Engine == DatabaseEngine.Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -151,25 +195,31 @@ public class UpDownCycleBenchmarks
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task ProtocolBeforeAsync(SqliteConnection connection, SqliteTransaction transaction, long version)
+    private static async Task ProtocolBeforeAsync(DbConnection connection, DbTransaction transaction, long version)
     {
         await using var recheck = connection.CreateCommand();
         recheck.Transaction = transaction;
         recheck.CommandText = "SELECT COUNT(*) FROM raw_history WHERE version = @version";
-        recheck.Parameters.AddWithValue("@version", version);
+        Parameter(recheck, "@version", version);
         await recheck.ExecuteScalarAsync();
     }
 
-    private static async Task ProtocolAfterAsync(SqliteConnection connection, SqliteTransaction transaction, long version, string action, string foreignKeyCheck)
+    private static async Task ProtocolAfterAsync(DbConnection connection, DbTransaction transaction, long version, string action, string? foreignKeyCheck)
     {
         await using (var journal = connection.CreateCommand())
         {
             journal.Transaction = transaction;
             journal.CommandText = "INSERT INTO raw_journal (version, action, occurred_at) VALUES (@version, @action, @occurred_at)";
-            journal.Parameters.AddWithValue("@version", version);
-            journal.Parameters.AddWithValue("@action", action);
-            journal.Parameters.AddWithValue("@occurred_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            Parameter(journal, "@version", version);
+            Parameter(journal, "@action", action);
+            Parameter(journal, "@occurred_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
             await journal.ExecuteNonQueryAsync();
+        }
+
+        if (foreignKeyCheck is null)
+        {
+            // PostgreSQL checks foreign keys in each statement; its provider adds no check before commit.
+            return;
         }
 
         await using var check = connection.CreateCommand();
@@ -179,11 +229,11 @@ public class UpDownCycleBenchmarks
         Check.That(!await reader.ReadAsync(), "a foreign key is violated");
     }
 
-    private async Task UpAsync(SqliteConnection connection, bool protocol = false)
+    private async Task UpAsync(DbConnection connection, bool protocol = false)
     {
         foreach (var step in _up)
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
             if (protocol)
             {
                 await ProtocolBeforeAsync(connection, transaction, step.Version);
@@ -198,14 +248,14 @@ public class UpDownCycleBenchmarks
             {
                 history.Transaction = transaction;
                 history.CommandText = "INSERT INTO raw_history (version, applied_at) VALUES (@version, @applied_at)";
-                history.Parameters.AddWithValue("@version", step.Version);
-                history.Parameters.AddWithValue("@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+                Parameter(history, "@version", step.Version);
+                Parameter(history, "@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 await history.ExecuteNonQueryAsync();
             }
 
             if (protocol)
             {
-                await ProtocolAfterAsync(connection, transaction, step.Version, "up", $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")");
+                await ProtocolAfterAsync(connection, transaction, step.Version, "up", Engine == DatabaseEngine.Sqlite ? $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")" : null);
             }
 
             await transaction.CommitAsync();

@@ -35,7 +35,7 @@ public class DiscoveryBenchmarks
     private static readonly string AssemblyPath = Loaded.Location;
 
     /// <summary>The database engine the runner is built for (no connection is opened).</summary>
-    [Params(DatabaseEngine.Sqlite)]
+    [Params(DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql)]
     public DatabaseEngine Engine { get; set; }
 
     /// <summary>Checks that every variant finds all 2,000 migrations.</summary>
@@ -87,9 +87,16 @@ public class DiscoveryBenchmarks
             .OrderBy(a => a.Version)
             .Count();
 
-    private static int Build(Assembly assembly)
+    private int Build(Assembly assembly)
     {
-        var runner = new MigrationRunnerBuilder().UseSqlite("Data Source=:memory:").AddMigrationsFrom(assembly).Build();
+        // Neither provider opens a connection here; the PostgreSQL one only builds its (unused) data source.
+        var builder = Engine switch
+        {
+            DatabaseEngine.Sqlite => new MigrationRunnerBuilder().UseSqlite("Data Source=:memory:"),
+            DatabaseEngine.PostgreSql => new MigrationRunnerBuilder().UsePostgreSql("Host=127.0.0.1;Username=postgres;Database=postgres"),
+            _ => throw new InvalidOperationException($"No engine {Engine}."),
+        };
+        var runner = builder.AddMigrationsFrom(assembly).Build();
         try
         {
             return runner.Migrations.Count;

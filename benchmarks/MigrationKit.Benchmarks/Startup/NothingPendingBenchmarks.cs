@@ -27,7 +27,7 @@ public class NothingPendingBenchmarks
     private IMigrationRunner _reused = null!;
 
     /// <summary>The database engine.</summary>
-    [Params(DatabaseEngine.Sqlite)]
+    [Params(DatabaseEngine.Sqlite, DatabaseEngine.PostgreSql)]
     public DatabaseEngine Engine { get; set; }
 
     /// <summary>Applies the 500 MigrationKit migrations (one transaction, to keep setup short).</summary>

@@ -5,8 +5,7 @@ namespace MigrationKit.Benchmarks.Support;
 
 /// <summary>
 /// One throwaway database of an <see cref="DatabaseEngine"/>, and the three ways the benchmarks reach it: a MigrationKit
-/// runner, an EF Core context, and a plain ADO.NET connection. A PostgreSQL variant implements the same members
-/// (a database created per instance, <c>UsePostgreSql</c>, <c>UseNpgsql</c>, <c>NpgsqlConnection</c>).
+/// runner, an EF Core context, and a plain ADO.NET connection.
 /// </summary>
 public abstract class BenchmarkDatabase : IDisposable
 {
@@ -19,6 +18,7 @@ public abstract class BenchmarkDatabase : IDisposable
     public static BenchmarkDatabase Create(DatabaseEngine engine) => engine switch
     {
         DatabaseEngine.Sqlite => new SqliteFileDatabase(),
+        DatabaseEngine.PostgreSql => new PostgreSqlDatabase(),
         _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "No such engine."),
     };
 
@@ -55,6 +55,11 @@ public abstract class BenchmarkDatabase : IDisposable
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Deletes every row of <paramref name="table"/> (SQLite: <c>DELETE</c>; PostgreSQL: <c>TRUNCATE</c>).</summary>
+    /// <param name="table">The table.</param>
+    /// <returns>A task that completes when the table is empty.</returns>
+    public virtual Task EmptyTableAsync(string table) => ExecuteAsync($"DELETE FROM \"{table}\"");
 
     /// <inheritdoc />
     public void Dispose()

@@ -105,20 +105,48 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     public ValueTask AddAsync(AppliedMigration migration, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(migration);
-        return ExecuteAsync(
-            $"INSERT INTO {_history} (version, description, checksum, applied_at, duration_ms, applied_by, library_version) VALUES (@version, @description, @checksum, @applied_at, @duration_ms, @applied_by, @library_version)",
-            cancellationToken,
-            ("version", migration.Version),
-            ("description", migration.Description),
-            ("checksum", migration.Checksum),
-            ("applied_at", migration.AppliedAt.ToUniversalTime()),
-            ("duration_ms", (long)migration.Duration.TotalMilliseconds),
-            ("applied_by", migration.AppliedBy),
-            ("library_version", migration.LibraryVersion));
+        return ExecuteAsync(AddSql, cancellationToken, AddParameters(migration));
+    }
+
+    /// <summary>
+    /// Writes the history row of an applied migration and its journal entry in one command (one round trip instead
+    /// of two), in the session's transaction: the same rows as <see cref="AddAsync"/> then <see cref="AppendJournalAsync"/>.
+    /// </summary>
+    internal ValueTask AddWithJournalAsync(AppliedMigration migration, JournalEntry entry, CancellationToken cancellationToken) =>
+        ExecuteAsync(AddSql + ";\n" + JournalSql("j_"), cancellationToken, [.. AddParameters(migration), .. JournalParameters(entry, "j_")]);
+
+    /// <summary>
+    /// Deletes the history row of a reverted migration and writes its journal entry in one command: the same as
+    /// <see cref="RemoveAsync"/> then <see cref="AppendJournalAsync"/>.
+    /// </summary>
+    internal ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken) =>
+        ExecuteAsync(RemoveSql + ";\n" + JournalSql("j_"), cancellationToken, [("version", version), .. JournalParameters(entry, "j_")]);
+
+    /// <summary>
+    /// Appends <paramref name="entry"/> (which has neither a duration nor an error) only when the history says the
+    /// migration of <paramref name="version"/> is applied (<paramref name="whenApplied"/> true) or not applied (false),
+    /// in one statement: the check of <see cref="IsAppliedAsync"/> and <see cref="AppendJournalAsync"/> in one round trip.
+    /// </summary>
+    /// <returns>Whether the history matched, so the entry was written.</returns>
+    internal async ValueTask<bool> AppendJournalIfAsync(JournalEntry entry, long version, bool whenApplied, CancellationToken cancellationToken)
+    {
+        var command = _session.CreateCommand(
+            $"INSERT INTO {_journal} (run_id, version, action, status, occurred_at, applied_by) SELECT @run_id, @version, @action, @status, @occurred_at, @applied_by WHERE {(whenApplied ? "" : "NOT ")}EXISTS (SELECT 1 FROM {_history} WHERE version = @h_version)");
+        await using (command.ConfigureAwait(false))
+        {
+            MigrationSession.AddParameter(command, "run_id", entry.RunId.ToString("D"));
+            MigrationSession.AddParameter(command, "version", entry.Version);
+            MigrationSession.AddParameter(command, "action", entry.Action.ToString());
+            MigrationSession.AddParameter(command, "status", entry.Status.ToString());
+            MigrationSession.AddParameter(command, "occurred_at", entry.OccurredAt.ToUniversalTime());
+            MigrationSession.AddParameter(command, "applied_by", entry.AppliedBy);
+            MigrationSession.AddParameter(command, "h_version", version);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+        }
     }
 
     public ValueTask RemoveAsync(long version, CancellationToken cancellationToken = default) =>
-        ExecuteAsync($"DELETE FROM {_history} WHERE version = @version", cancellationToken, ("version", version));
+        ExecuteAsync(RemoveSql, cancellationToken, ("version", version));
 
     public ValueTask UpdateChecksumAsync(long version, string checksum, string description, CancellationToken cancellationToken = default) =>
         ExecuteAsync($"UPDATE {_history} SET checksum = @checksum, description = @description WHERE version = @version", cancellationToken, ("checksum", checksum), ("description", description), ("version", version));
@@ -126,17 +154,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     public ValueTask AppendJournalAsync(JournalEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return ExecuteAsync(
-            $"INSERT INTO {_journal} (run_id, version, action, status, occurred_at, duration_ms, error, applied_by) VALUES (@run_id, @version, @action, @status, @occurred_at, @duration_ms, @error, @applied_by)",
-            cancellationToken,
-            ("run_id", entry.RunId.ToString("D")),
-            ("version", entry.Version),
-            ("action", entry.Action.ToString()),
-            ("status", entry.Status.ToString()),
-            ("occurred_at", entry.OccurredAt.ToUniversalTime()),
-            ("duration_ms", entry.Duration is { } d ? (long)d.TotalMilliseconds : null),
-            ("error", entry.Error),
-            ("applied_by", entry.AppliedBy));
+        return ExecuteAsync(JournalSql(string.Empty), cancellationToken, JournalParameters(entry, string.Empty));
     }
 
     public async ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default)
@@ -233,6 +251,37 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         });
         return (CreateTableOperation)builder.Operations[0] with { Table = table };
     }
+
+    private string AddSql =>
+        $"INSERT INTO {_history} (version, description, checksum, applied_at, duration_ms, applied_by, library_version) VALUES (@version, @description, @checksum, @applied_at, @duration_ms, @applied_by, @library_version)";
+
+    private string RemoveSql => $"DELETE FROM {_history} WHERE version = @version";
+
+    private static (string Name, object? Value)[] AddParameters(AppliedMigration migration) =>
+    [
+        ("version", migration.Version),
+        ("description", migration.Description),
+        ("checksum", migration.Checksum),
+        ("applied_at", migration.AppliedAt.ToUniversalTime()),
+        ("duration_ms", (long)migration.Duration.TotalMilliseconds),
+        ("applied_by", migration.AppliedBy),
+        ("library_version", migration.LibraryVersion),
+    ];
+
+    private string JournalSql(string prefix) =>
+        $"INSERT INTO {_journal} (run_id, version, action, status, occurred_at, duration_ms, error, applied_by) VALUES (@{prefix}run_id, @{prefix}version, @{prefix}action, @{prefix}status, @{prefix}occurred_at, @{prefix}duration_ms, @{prefix}error, @{prefix}applied_by)";
+
+    private static (string Name, object? Value)[] JournalParameters(JournalEntry entry, string prefix) =>
+    [
+        (prefix + "run_id", entry.RunId.ToString("D")),
+        (prefix + "version", entry.Version),
+        (prefix + "action", entry.Action.ToString()),
+        (prefix + "status", entry.Status.ToString()),
+        (prefix + "occurred_at", entry.OccurredAt.ToUniversalTime()),
+        (prefix + "duration_ms", entry.Duration is { } d ? (long)d.TotalMilliseconds : null),
+        (prefix + "error", entry.Error),
+        (prefix + "applied_by", entry.AppliedBy),
+    ];
 
     private async ValueTask ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -443,13 +443,11 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
             // Written before the transaction and on its own, so that a step interrupted part way (the process killed,
             // the connection lost) stays visible in the journal. The cheap check first keeps runners that would only
             // skip the step (another runner applied it) from writing entries.
-            if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+            if (!await AppendStartedUnlessDoneAsync(history, migration, direction, runId, cancellationToken).ConfigureAwait(false))
             {
                 Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
                 return null;
             }
-
-            await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
         }
 
         session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
@@ -520,8 +518,46 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
         }
     }
 
+    /// <summary>
+    /// Writes the step's "started" journal entry when the history says the step is still to do (not applied going
+    /// up, applied going down); returns false, writing nothing, otherwise. The built-in history does both in one
+    /// statement.
+    /// </summary>
+    private async Task<bool> AppendStartedUnlessDoneAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
+    {
+        var started = Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started);
+        if (history is SqlMigrationHistory sql)
+        {
+            return await sql.AppendJournalIfAsync(started, migration.Version, whenApplied: direction == MigrationDirection.Down, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+        {
+            return false;
+        }
+
+        await history.AppendJournalAsync(started, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     private async Task RecordAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, TimeSpan elapsed, CancellationToken cancellationToken)
     {
+        if (history is SqlMigrationHistory sql)
+        {
+            // The history row and the journal entry in one round trip (the clock read in the same order as below).
+            if (direction == MigrationDirection.Up)
+            {
+                var applied = new AppliedMigration(migration.Version, migration.Description, _catalog.GetChecksum(migration), _time.GetUtcNow(), elapsed, _options.AppliedBy, LibraryVersion.Value);
+                await sql.AddWithJournalAsync(applied, Succeeded(runId, migration, direction, elapsed), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await sql.RemoveWithJournalAsync(migration.Version, Succeeded(runId, migration, direction, elapsed), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         if (direction == MigrationDirection.Up)
         {
             await history.AddAsync(new AppliedMigration(migration.Version, migration.Description, _catalog.GetChecksum(migration), _time.GetUtcNow(), elapsed, _options.AppliedBy, LibraryVersion.Value), cancellationToken).ConfigureAwait(false);
@@ -531,8 +567,11 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
             await history.RemoveAsync(migration.Version, cancellationToken).ConfigureAwait(false);
         }
 
-        await history.AppendJournalAsync(Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Succeeded) with { Duration = elapsed }, cancellationToken).ConfigureAwait(false);
+        await history.AppendJournalAsync(Succeeded(runId, migration, direction, elapsed), cancellationToken).ConfigureAwait(false);
     }
+
+    private JournalEntry Succeeded(Guid runId, MigrationDescriptor migration, MigrationDirection direction, TimeSpan elapsed) =>
+        Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Succeeded) with { Duration = elapsed };
 
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {

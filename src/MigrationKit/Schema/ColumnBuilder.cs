@@ -16,6 +16,9 @@ public sealed class ColumnBuilder
 
     internal ColumnBuilder(string name) => _name = name;
 
+    /// <summary>The column's name.</summary>
+    internal string Name => _name;
+
     internal bool IsPrimaryKey { get; private set; }
 
     internal bool IsUnique { get; private set; }

@@ -91,14 +91,20 @@ public sealed class TableBuilder
             throw new ArgumentException($"Table '{_table}' declares no columns. Add at least one with t.Column(\"name\").As…().", "table");
         }
 
-        var duplicates = _columns.GroupBy(c => c.Build(_table.Name).Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        // Each column built once (building checks it), in declaration order, so the first invalid column is reported.
+        var columns = new ColumnDefinition[_columns.Count];
+        for (var i = 0; i < columns.Length; i++)
+        {
+            columns[i] = _columns[i].Build(_table.Name);
+        }
+
+        var duplicates = columns.GroupBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicates.Count > 0)
         {
             throw new ArgumentException($"Table '{_table}' declares the column(s) {string.Join(", ", duplicates.Select(d => $"'{d}'"))} more than once. Give each column a distinct name.", "table");
         }
 
-        var columns = _columns.Select(c => c.Build(_table.Name)).ToArray();
-        var inlineKey = _columns.Where(c => c.IsPrimaryKey).Select(c => c.Build(_table.Name).Name).ToArray();
+        var inlineKey = _columns.Where(c => c.IsPrimaryKey).Select(c => c.Name).ToArray();
         if (inlineKey.Length > 0 && _primaryKey is not null)
         {
             throw new ArgumentException($"Table '{_table}' declares its primary key twice: on column(s) {string.Join(", ", inlineKey)} and with PrimaryKey(...). Keep one.", "table");
@@ -116,7 +122,7 @@ public sealed class TableBuilder
         }
 
         var uniques = _columns.Where(c => c.IsUnique)
-            .Select(c => new UniqueConstraintDefinition(_naming.UniqueConstraint(_table.Name, [c.Build(_table.Name).Name]), [c.Build(_table.Name).Name]))
+            .Select(c => new UniqueConstraintDefinition(_naming.UniqueConstraint(_table.Name, [c.Name]), [c.Name]))
             .Concat(_uniques).ToArray();
         foreach (var unique in uniques)
         {
@@ -142,7 +148,7 @@ public sealed class TableBuilder
 
     internal static ForeignKeyDefinition ColumnForeignKey(QualifiedName table, ColumnBuilder column, NamingConvention naming)
     {
-        var name = column.Build(table.Name).Name;
+        var name = column.Name;
         var reference = column.Reference!.Value;
 
         // Like AddForeignKey: a referenced table given without a schema lives in the referencing table's schema.
