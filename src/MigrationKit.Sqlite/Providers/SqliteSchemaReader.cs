@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
@@ -32,17 +33,46 @@ internal sealed class SqliteSchemaReader : ISchemaReader
     private const string ForeignKeysSql =
         "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete FROM sqlite_schema AS m JOIN pragma_foreign_key_list(m.name) AS f WHERE " + UserTables + " ORDER BY m.name, f.id, f.seq";
 
+    // The same queries limited to the tables named in @names (a JSON array); lower() folds ASCII only, as SQLite does.
+    private static readonly string ObjectsOfNamedSql = OnlyNamed(ObjectsSql, "tbl_name");
+    private static readonly string ColumnsOfNamedSql = OnlyNamed(ColumnsSql, "m.name");
+    private static readonly string IndexesOfNamedSql = OnlyNamed(IndexesSql, "m.name");
+    private static readonly string ForeignKeysOfNamedSql = OnlyNamed(ForeignKeysSql, "m.name");
+
     /// <inheritdoc />
-    public async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    public ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var objects = await QueryAsync(session, ObjectsSql, r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.GetString(3)), cancellationToken).ConfigureAwait(false);
-        var columns = (await QueryAsync(session, ColumnsSql, r => (Table: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) != 0, Default: r.IsDBNull(4) ? null : r.GetString(4), Key: r.GetInt32(5), Hidden: r.GetInt32(6)), cancellationToken).ConfigureAwait(false))
+        return ReadAsync(session, names: null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DatabaseSchema> ReadTablesAsync(MigrationSession session, IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(tables);
+        return ReadAsync(session, JsonSerializer.Serialize(tables.Select(t => t.Name).ToArray()), cancellationToken);
+    }
+
+    private static string OnlyNamed(string sql, string column)
+    {
+        var orderBy = sql.LastIndexOf(" ORDER BY ", StringComparison.Ordinal);
+        return string.Concat(sql.AsSpan(0, orderBy), $" AND lower({column}) IN (SELECT lower(value) FROM json_each(@names))", sql.AsSpan(orderBy));
+    }
+
+    /// <summary>Reads every table, or only those named in <paramref name="names"/> (a JSON array of names).</summary>
+    private static async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, string? names, CancellationToken cancellationToken)
+    {
+        async Task<List<T>> RowsAsync<T>(string all, string named, Func<DbDataReader, T> map) =>
+            await QueryAsync(session, names is null ? all : named, names, map, cancellationToken).ConfigureAwait(false);
+
+        var objects = await RowsAsync(ObjectsSql, ObjectsOfNamedSql, r => (Type: r.GetString(0), Name: r.GetString(1), Table: r.GetString(2), Sql: r.GetString(3))).ConfigureAwait(false);
+        var columns = (await RowsAsync(ColumnsSql, ColumnsOfNamedSql, r => (Table: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) != 0, Default: r.IsDBNull(4) ? null : r.GetString(4), Key: r.GetInt32(5), Hidden: r.GetInt32(6))).ConfigureAwait(false))
             .Where(c => c.Hidden != 1)
             .ToLookup(c => c.Table, StringComparer.Ordinal);
-        var indexes = (await QueryAsync(session, IndexesSql, r => (Table: r.GetString(0), Name: r.GetString(1), Unique: r.GetInt64(2) != 0, Origin: r.GetString(3), Partial: r.GetInt64(4) != 0, Column: r.IsDBNull(5) ? null : r.GetString(5)), cancellationToken).ConfigureAwait(false))
+        var indexes = (await RowsAsync(IndexesSql, IndexesOfNamedSql, r => (Table: r.GetString(0), Name: r.GetString(1), Unique: r.GetInt64(2) != 0, Origin: r.GetString(3), Partial: r.GetInt64(4) != 0, Column: r.IsDBNull(5) ? null : r.GetString(5))).ConfigureAwait(false))
             .ToLookup(i => i.Table, StringComparer.Ordinal);
-        var foreignKeys = (await QueryAsync(session, ForeignKeysSql, r => (Table: r.GetString(0), Id: r.GetInt64(1), Principal: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? null : r.GetString(4), OnUpdate: r.GetString(5), OnDelete: r.GetString(6)), cancellationToken).ConfigureAwait(false))
+        var foreignKeys = (await RowsAsync(ForeignKeysSql, ForeignKeysOfNamedSql, r => (Table: r.GetString(0), Id: r.GetInt64(1), Principal: r.GetString(2), From: r.GetString(3), To: r.IsDBNull(4) ? null : r.GetString(4), OnUpdate: r.GetString(5), OnDelete: r.GetString(6))).ConfigureAwait(false))
             .ToLookup(f => f.Table, StringComparer.Ordinal);
         var triggers = objects.Where(o => o.Type == "trigger").ToLookup(o => o.Table, StringComparer.OrdinalIgnoreCase);
         var indexSql = objects.Where(o => o.Type == "index").ToDictionary(o => o.Name, o => o.Sql, StringComparer.OrdinalIgnoreCase);
@@ -52,6 +82,14 @@ internal sealed class SqliteSchemaReader : ISchemaReader
             g => g.Key,
             g => (IReadOnlyList<string>)g.Where(c => c.Key > 0).OrderBy(c => c.Key).Select(c => c.Name).ToArray(),
             StringComparer.OrdinalIgnoreCase);
+        if (names is not null)
+        {
+            // A partial read still resolves such a reference to a table outside it.
+            foreach (var principal in foreignKeys.SelectMany(g => g).Where(f => f.To is null).Select(f => f.Principal).Distinct(StringComparer.OrdinalIgnoreCase).Where(p => !primaryKeys.ContainsKey(p)).ToArray())
+            {
+                primaryKeys[principal] = await QueryAsync(session, "SELECT name FROM pragma_table_info(@names) WHERE pk > 0 ORDER BY pk", principal, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+            }
+        }
 
         var tables = new List<TableSchema>();
         foreach (var (_, name, _, sql) in objects.Where(o => o.Type == "table" && columns.Contains(o.Name)))
@@ -133,11 +171,16 @@ internal sealed class SqliteSchemaReader : ISchemaReader
         }
     }
 
-    private static async Task<List<T>> QueryAsync<T>(MigrationSession session, string sql, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    private static async Task<List<T>> QueryAsync<T>(MigrationSession session, string sql, string? names, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         var command = session.CreateCommand(sql);
         await using (command.ConfigureAwait(false))
         {
+            if (names is not null)
+            {
+                MigrationSession.AddParameter(command, "names", names);
+            }
+
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {

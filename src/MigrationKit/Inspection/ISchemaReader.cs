@@ -12,6 +12,18 @@ public interface ISchemaReader
     /// <returns>The schema.</returns>
     ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Reads at least the named tables, so that SQL generation asking about one or two tables does not pay for reading
+    /// every table of a large database. The result may hold more tables than asked for; a name that does not exist is
+    /// simply absent. The default reads the whole schema; a provider overrides it when it can read less.
+    /// </summary>
+    /// <param name="session">The open session (and its transaction, if any) to read through.</param>
+    /// <param name="tables">The tables wanted, matched as the database matches names.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A schema holding those of the tables that exist.</returns>
+    ValueTask<DatabaseSchema> ReadTablesAsync(MigrationSession session, IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
+        ReadAsync(session, cancellationToken);
+
     /// <summary>Whether a table exists: a single cheap query, used on every run to find the history table.</summary>
     /// <param name="session">The open session.</param>
     /// <param name="table">The table.</param>

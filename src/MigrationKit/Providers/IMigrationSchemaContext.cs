@@ -1,4 +1,5 @@
 using MigrationKit.Inspection;
+using MigrationKit.Operations;
 
 namespace MigrationKit.Providers;
 
@@ -12,4 +13,15 @@ public interface IMigrationSchemaContext
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The schema.</returns>
     ValueTask<DatabaseSchema> GetCurrentSchemaAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// At least the named tables as they stand just before the operation (more may be included; a missing name is
+    /// absent). Cheaper than <see cref="GetCurrentSchemaAsync"/> during a run on a database with many tables. The
+    /// default returns the whole current schema.
+    /// </summary>
+    /// <param name="tables">The tables wanted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A schema holding those of the tables that exist.</returns>
+    ValueTask<DatabaseSchema> GetTablesAsync(IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
+        GetCurrentSchemaAsync(cancellationToken);
 }

@@ -166,4 +166,33 @@ public sealed class SqliteSchemaReaderTests
 
         found.Should().Be(exists);
     }
+
+    [Test]
+    public async Task ReadTablesAsync_SomeTables_ReadsOnlyThoseExactlyAsTheFullRead()
+    {
+        await _db.ExecuteSqlAsync("""
+            CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT UNIQUE);
+            CREATE TABLE child (id INT PRIMARY KEY, parent_id INT REFERENCES parent, note TEXT CHECK (length(note) < 10));
+            CREATE INDEX ix_child_note ON child (note) WHERE note IS NOT NULL;
+            CREATE TRIGGER tr_child AFTER INSERT ON child BEGIN SELECT 1; END;
+            CREATE TABLE other (x INT);
+            """);
+        var full = await _db.ReadAsync();
+
+        var partial = await _db.Provider.SchemaReader.ReadTablesAsync(_db.Session, [new QualifiedName("CHILD"), new QualifiedName("missing")]);
+
+        partial.Tables.Should().ContainSingle();
+        partial.Tables[0].Should().BeEquivalentTo(full.FindTable(new QualifiedName("child")), "a partial read sees a table as the full read does, including a reference to a table outside it");
+        partial.Tables[0].ForeignKeys[0].PrincipalColumns.Should().Equal("id");
+    }
+
+    [Test]
+    public async Task ReadTablesAsync_NameWithQuotesAndBrackets_IsMatchedLiterally()
+    {
+        await _db.ExecuteSqlAsync("""CREATE TABLE "a'b"")[c" (x INT); CREATE TABLE ab (y INT)""");
+
+        var partial = await _db.Provider.SchemaReader.ReadTablesAsync(_db.Session, [new QualifiedName("a'b\")[c")]);
+
+        partial.Tables.Select(t => t.Name.Name).Should().Equal("a'b\")[c");
+    }
 }
