@@ -34,7 +34,12 @@ public abstract class SpecificationFixture<TTarget>
         var builder = new MigrationRunnerBuilder()
             .UseProvider(provider)
             .AddMigrationsFrom(MigrationsAssembly, Scenarios.Namespace(scenario))
-            .Configure(o => configure?.Invoke(o));
+            .Configure(o =>
+            {
+                // The suite simulates edited migrations by changing static state between two runners of one process.
+                o.ReuseRecordedMigrations = false;
+                configure?.Invoke(o);
+            });
         if (time is not null)
         {
             builder.UseTimeProvider(time);

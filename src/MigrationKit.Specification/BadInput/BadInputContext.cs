@@ -28,7 +28,12 @@ internal sealed class BadInputContext(ISpecificationTarget target, ISpecificatio
             .UseProvider(wrap is null ? provider : wrap(provider))
             .UseLoggerFactory(loggers)
             .AddMigrationsFrom(typeof(BadInputContext).Assembly, Scenarios.Namespace(SeedScenario))
-            .Configure(o => configure?.Invoke(o));
+            .Configure(o =>
+            {
+                // The catalogue simulates edited migrations by changing static state between two runners of one process.
+                o.ReuseRecordedMigrations = false;
+                configure?.Invoke(o);
+            });
         if (scenario is not null)
         {
             builder.AddMigrationsFrom(typeof(BadInputContext).Assembly, Scenarios.Namespace(scenario));

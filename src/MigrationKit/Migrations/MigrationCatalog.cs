@@ -7,20 +7,28 @@ namespace MigrationKit;
 
 /// <summary>
 /// The migrations of one runner, sorted by version. Assembly scans are cached for the process; Up operations,
-/// checksums and Down operations are computed at most once per migration, and only for migrations that are looked at.
+/// checksums and Down operations are computed at most once per migration, and only for migrations that are looked at;
+/// with <see cref="MigrationKitOptions.ReuseRecordedMigrations"/>, the Up operations and checksum of a class built
+/// without services are computed once per process.
 /// </summary>
 internal sealed class MigrationCatalog
 {
     private static readonly ConcurrentDictionary<Assembly, (Type Type, MigrationAttribute? Attribute)[]> Scans = new();
+
+    // Up operations and checksums of migration classes built without services, shared by every runner of the process:
+    // a runner started after the first one (every startup check after the first, every test fixture) records nothing.
+    private static readonly ConcurrentDictionary<(Type Type, NamingConvention Naming), (IReadOnlyList<MigrationOperation> Operations, string Checksum)> RecordedUps = new();
 
     private readonly Dictionary<long, MigrationDescriptor> _byVersion;
     private readonly ConcurrentDictionary<long, (IReadOnlyList<MigrationOperation> Operations, string Checksum)> _up = new();
     private readonly ConcurrentDictionary<long, IReadOnlyList<MigrationOperation>> _down = new();
     private readonly NamingConvention _naming;
     private readonly IServiceProvider? _services;
+    private readonly bool _reuseAcrossRunners;
 
-    private MigrationCatalog(MigrationDescriptor[] migrations, NamingConvention naming, IServiceProvider? services)
+    private MigrationCatalog(MigrationDescriptor[] migrations, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners)
     {
+        _reuseAcrossRunners = reuseAcrossRunners;
         Migrations = migrations;
         _byVersion = migrations.ToDictionary(m => m.Version);
         _naming = naming;
@@ -29,7 +37,7 @@ internal sealed class MigrationCatalog
 
     public IReadOnlyList<MigrationDescriptor> Migrations { get; }
 
-    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, NamingConvention naming, IServiceProvider? services)
+    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners = false)
     {
         var candidates = sources
             .SelectMany(source => Scans.GetOrAdd(source.Assembly, Scan).Where(c => source.Contains(c.Type)))
@@ -50,7 +58,7 @@ internal sealed class MigrationCatalog
             throw new DuplicateMigrationVersionException(duplicates);
         }
 
-        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), naming, services);
+        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), naming, services, reuseAcrossRunners);
     }
 
     public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
@@ -106,11 +114,19 @@ internal sealed class MigrationCatalog
     }
 
     private (IReadOnlyList<MigrationOperation> Operations, string Checksum) Compile(MigrationDescriptor migration) =>
-        _up.GetOrAdd(migration.Version, _ =>
-        {
-            var operations = Record(migration, down: false);
-            return (operations, MigrationChecksum.Compute(operations));
-        });
+        _up.GetOrAdd(migration.Version, _ => _reuseAcrossRunners && !NeedsServices(migration.Type)
+            ? RecordedUps.GetOrAdd((migration.Type, _naming), _ => RecordUp(migration))
+            : RecordUp(migration));
+
+    private (IReadOnlyList<MigrationOperation> Operations, string Checksum) RecordUp(MigrationDescriptor migration)
+    {
+        var operations = Record(migration, down: false);
+        return (operations, MigrationChecksum.Compute(operations));
+    }
+
+    // A class whose constructor takes services may record a different Up with other services (a tenant's schema, say),
+    // so it is recorded per runner.
+    private static bool NeedsServices(Type type) => type.GetConstructors().All(c => c.GetParameters().Length > 0);
 
     private IReadOnlyList<MigrationOperation> Record(MigrationDescriptor migration, bool down)
     {

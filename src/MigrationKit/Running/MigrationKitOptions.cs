@@ -25,6 +25,15 @@ public sealed class MigrationKitOptions
     /// <summary>Whether migrating verifies the checksums of applied migrations first (default true).</summary>
     public bool VerifyChecksums { get; set; } = true;
 
+    /// <summary>
+    /// Whether the Up operations and checksum of a migration class are recorded once per process and reused by every
+    /// later runner (default true), so that a startup with nothing pending creates no migration instances after the
+    /// first runner. Classes whose constructor takes services are always recorded per runner. Turn it off when an
+    /// <c>Up</c> reads state that changes while the process runs (for example a static field a test changes to
+    /// simulate an edited migration).
+    /// </summary>
+    public bool ReuseRecordedMigrations { get; set; } = true;
+
     /// <summary>Whether applied migrations missing from the code are tolerated instead of failing (default false).</summary>
     public bool IgnoreMissingMigrations { get; set; }
 

@@ -31,7 +31,7 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
         _options = options;
         _logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
         _time = timeProvider;
-        _catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, options.Naming, services);
+        _catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, options.Naming, services, options.ReuseRecordedMigrations);
         Migrations = _catalog.Migrations.Select(m => m.Info).ToArray();
     }
 
@@ -267,6 +267,20 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
         activity?.SetTag("migrationkit.target", target);
         Log.RunStarting(_logger, direction.ToString(), target, _provider.DisplayName);
         var started = _time.GetTimestamp();
+        if (upTo is { } last)
+        {
+            // Checked before taking the lock: when everything is applied, matches the code and no step is part way,
+            // there is nothing for a lock to protect, so the common startup pays no lock round trips and does not queue
+            // behind other replicas. Anything else takes the locked path below, which checks again.
+            var upToDate = await WithSessionAsync(lockDatabase: false, async (_, history) =>
+                await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await UpToDateAsync(history, last, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+            if (upToDate is { } version)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, version);
+                return new MigrationResult(Guid.Empty, direction, version, version, []);
+            }
+        }
+
         return await WithSessionAsync(lockDatabase: true, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MigrationKit.Operations;
 using MigrationKit.Tests.Migrations.Discovery.Injected;
 using MigrationKit.Tests.Migrations.Discovery.Lazy;
+using MigrationKit.Tests.Migrations.Discovery.Reused;
 
 namespace MigrationKit.Tests.Migrations;
 
@@ -253,6 +254,45 @@ public class MigrationCatalogTests
 
         afterCreate.Should().Be(before);
         Counted.Instances.Should().Be(before + 1);
+    }
+
+    [Test]
+    [NonParallelizable]
+    public void GetChecksum_ReusedAcrossRunners_RecordsEachClassOncePerProcess()
+    {
+        var services = new ServiceCollection().AddSingleton(new Tenant("tenant_a")).BuildServiceProvider();
+        var first = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, services, reuseAcrossRunners: true);
+        var firstChecksum = first.GetChecksum(first.Find(41)!);
+        var instances = RecordedOnce.Instances;
+        try
+        {
+            RecordedOnce.Column = "changed_in_process";
+            var second = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, services, reuseAcrossRunners: true);
+
+            second.GetChecksum(second.Find(41)!).Should().Be(firstChecksum, "the second runner reuses what the first recorded");
+            RecordedOnce.Instances.Should().Be(instances, "no instance is created for a class already recorded in this process");
+            var fresh = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, services, reuseAcrossRunners: false);
+            fresh.GetChecksum(fresh.Find(41)!).Should().NotBe(firstChecksum, "without reuse the Up is recorded again and sees the change");
+            var otherNaming = MigrationCatalog.Create([Source("Reused")], [], new NamingConvention(), services, reuseAcrossRunners: true);
+            otherNaming.GetChecksum(otherNaming.Find(41)!).Should().NotBe(firstChecksum, "another naming convention records again");
+        }
+        finally
+        {
+            RecordedOnce.Column = "a";
+            services.Dispose();
+        }
+    }
+
+    [Test]
+    public void GetUp_ReusedButConstructorNeedsService_RecordedPerRunner()
+    {
+        using var tenantA = new ServiceCollection().AddSingleton(new Tenant("tenant_a")).BuildServiceProvider();
+        using var tenantB = new ServiceCollection().AddSingleton(new Tenant("tenant_b")).BuildServiceProvider();
+        var first = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, tenantA, reuseAcrossRunners: true);
+        var second = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, tenantB, reuseAcrossRunners: true);
+
+        first.GetUp(first.Find(42)!).Should().Equal(new DropTableOperation(new QualifiedName("tenant_a")));
+        second.GetUp(second.Find(42)!).Should().Equal(new DropTableOperation(new QualifiedName("tenant_b")));
     }
 
     [Test]
