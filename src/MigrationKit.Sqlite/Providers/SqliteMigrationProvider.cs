@@ -217,6 +217,28 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         throw new MigrationKitException(message.ToString());
     }
 
+    /// <summary>
+    /// In WAL mode with <c>synchronous = FULL</c> (the default), lowers the session to <c>NORMAL</c> for the write: the
+    /// entry goes to the WAL without its own fsync, and the migration's commit, which syncs the WAL, makes it durable.
+    /// Other journal modes, in-memory databases and sessions already below <c>FULL</c> are left as they are.
+    /// </summary>
+    /// <param name="session">The session, outside any transaction.</param>
+    /// <param name="cancellationToken">Cancels the preparation.</param>
+    /// <returns>A scope that puts <c>synchronous</c> back when disposed.</returns>
+    public override async ValueTask<IAsyncDisposable> BeginUnflushedWriteAsync(MigrationSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (_inMemory || session.Transaction is not null || session.Connection is not SqliteConnection connection
+            || !string.Equals(await ScalarAsync(connection, "PRAGMA journal_mode", cancellationToken).ConfigureAwait(false) as string, "wal", StringComparison.OrdinalIgnoreCase)
+            || await ScalarAsync(connection, "PRAGMA synchronous", cancellationToken).ConfigureAwait(false) is not long synchronous || synchronous < 2)
+        {
+            return await base.BeginUnflushedWriteAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        await ScalarAsync(connection, "PRAGMA synchronous = NORMAL", cancellationToken).ConfigureAwait(false);
+        return new SynchronousRestore(connection, synchronous);
+    }
+
     /// <summary>Creates the backup writer for checkpoints, for the default history and journal table names.</summary>
     /// <returns>The backup.</returns>
     public override IDatabaseBackup CreateBackup() => CreateBackup(new MigrationHistoryOptions());
@@ -376,6 +398,23 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         }
 
         return count;
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Puts a connection's <c>synchronous</c> setting back (see <see cref="BeginUnflushedWriteAsync"/>).</summary>
+    private sealed class SynchronousRestore(SqliteConnection connection, long synchronous) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() =>
+            await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous}"), CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)

@@ -457,7 +457,7 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
             // Written before the transaction and on its own, so that a step interrupted part way (the process killed,
             // the connection lost) stays visible in the journal. The cheap check first keeps runners that would only
             // skip the step (another runner applied it) from writing entries.
-            if (!await AppendStartedUnlessDoneAsync(history, migration, direction, runId, cancellationToken).ConfigureAwait(false))
+            if (!await AppendStartedUnlessDoneAsync(session, history, migration, direction, runId, cancellationToken).ConfigureAwait(false))
             {
                 Log.MigrationSkipped(_logger, migration.Version, direction.ToString());
                 return null;
@@ -537,12 +537,16 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
     /// up, applied going down); returns false, writing nothing, otherwise. The built-in history does both in one
     /// statement.
     /// </summary>
-    private async Task<bool> AppendStartedUnlessDoneAsync(IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
+    private async Task<bool> AppendStartedUnlessDoneAsync(MigrationSession session, IMigrationHistory history, MigrationDescriptor migration, MigrationDirection direction, Guid runId, CancellationToken cancellationToken)
     {
         var started = Journal(runId, migration.Version, ActionOf(direction), JournalStatus.Started);
         if (history is SqlMigrationHistory sql)
         {
-            return await sql.AppendJournalIfAsync(started, migration.Version, whenApplied: direction == MigrationDirection.Down, cancellationToken).ConfigureAwait(false);
+            var unflushed = await _provider.BeginUnflushedWriteAsync(session, cancellationToken).ConfigureAwait(false);
+            await using (unflushed.ConfigureAwait(false))
+            {
+                return await sql.AppendJournalIfAsync(started, migration.Version, whenApplied: direction == MigrationDirection.Down, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (await history.IsAppliedAsync(migration.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
