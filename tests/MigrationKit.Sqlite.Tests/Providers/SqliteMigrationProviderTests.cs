@@ -311,4 +311,42 @@ public sealed class SqliteMigrationProviderTests
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();
     }
+
+    [TestCase("wal", 2L, 1L)]
+    [TestCase("wal", 1L, 1L)]
+    [TestCase("delete", 2L, 2L)]
+    public async Task BeginUnflushedWriteAsync_FileDatabase_LowersSynchronousOnlyInWalModeAndRestoresIt(string journalMode, long synchronous, long inside)
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync(SqliteStorage.File);
+        await db.ExecuteSqlAsync($"PRAGMA journal_mode = {journalMode}; PRAGMA synchronous = {synchronous}");
+
+        var scope = await db.Provider.BeginUnflushedWriteAsync(db.Session);
+        var during = await SynchronousAsync(db);
+        await scope.DisposeAsync();
+
+        during.Should().Be(inside);
+        (await SynchronousAsync(db)).Should().Be(synchronous, "the session's own setting is back for the migration's commit");
+    }
+
+    [Test]
+    public async Task BeginUnflushedWriteAsync_InsideTransaction_ChangesNothing()
+    {
+        await using var db = await SqliteTestDatabase.CreateAsync(SqliteStorage.File);
+        await db.ExecuteSqlAsync("PRAGMA journal_mode = wal; PRAGMA synchronous = FULL");
+        db.Session.Transaction = await db.Provider.BeginTransactionAsync(db.Session);
+
+        await using (await db.Provider.BeginUnflushedWriteAsync(db.Session))
+        {
+            (await SynchronousAsync(db)).Should().Be(2);
+        }
+
+        await db.Session.Transaction.RollbackAsync();
+        db.Session.Transaction = null;
+    }
+
+    private static async Task<long> SynchronousAsync(SqliteTestDatabase db)
+    {
+        await using var command = db.Session.CreateCommand("PRAGMA synchronous");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

@@ -4,8 +4,8 @@ using MigrationKit.SafetyRunner.Safety;
 
 namespace MigrationKit.Sqlite.Tests.Safety;
 
-/// <summary>Runner processes against one SQLite file: eight at once, and kill -9 at random moments.</summary>
-public sealed class SqliteProcessSafetyTests : ProcessSafetyFixture
+/// <summary>Runner processes against one SQLite file (rollback journal): eight at once, and kill -9 at random moments.</summary>
+public class SqliteProcessSafetyTests : ProcessSafetyFixture
 {
     protected override string Provider => "sqlite";
 
@@ -15,7 +15,15 @@ public sealed class SqliteProcessSafetyTests : ProcessSafetyFixture
     {
         var folder = Path.Combine(Path.GetTempPath(), "migrationkit-safety", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        return Task.FromResult<(string, IAsyncDisposable)>(($"Data Source={Path.Combine(folder, "safety.db")}", new Folder(folder)));
+        var connectionString = $"Data Source={Path.Combine(folder, "safety.db")}";
+        Prepare(connectionString);
+        return Task.FromResult<(string, IAsyncDisposable)>((connectionString, new Folder(folder)));
+    }
+
+    /// <summary>Sets the new database file up before the runners start; nothing by default.</summary>
+    /// <param name="connectionString">The file's connection string.</param>
+    protected virtual void Prepare(string connectionString)
+    {
     }
 
     protected override MigrationProvider CreateProvider(string connectionString, TimeSpan lockWaitTimeout) => new SqliteMigrationProvider(connectionString);
@@ -28,5 +36,21 @@ public sealed class SqliteProcessSafetyTests : ProcessSafetyFixture
             Directory.Delete(path, recursive: true);
             return ValueTask.CompletedTask;
         }
+    }
+}
+
+/// <summary>
+/// The same trials on a file in WAL mode, where each step's "started" journal entry is written without its own fsync
+/// (the step's commit flushes it): a runner killed at any moment still leaves the entry.
+/// </summary>
+public sealed class SqliteWalProcessSafetyTests : SqliteProcessSafetyTests
+{
+    protected override void Prepare(string connectionString)
+    {
+        using var connection = new SqliteConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteScalar().Should().Be("wal");
     }
 }
