@@ -160,7 +160,10 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     public async ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand(
-            $"SELECT j.version FROM {_journal} j WHERE j.status IN ('Incomplete', 'Started') AND j.id = (SELECT MAX(k.id) FROM {_journal} k WHERE k.version = j.version) ORDER BY j.version");
+            // The last entry of each version, found by one grouping pass: a subquery per entry would read the whole
+            // journal once per migration applied (each leaves a Started entry), at every startup.
+            $"SELECT j.version FROM {_journal} j JOIN (SELECT MAX(id) AS id FROM {_journal} WHERE version IS NOT NULL GROUP BY version) last ON last.id = j.id"
+            + " WHERE j.status IN ('Incomplete', 'Started') ORDER BY j.version");
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
