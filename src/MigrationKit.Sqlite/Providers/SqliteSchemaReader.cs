@@ -45,21 +45,23 @@ internal sealed class SqliteSchemaReader : ISchemaReader
 
     private const string AllTablesFrom = "sqlite_schema AS m";
 
+    // The pragmas are asked about the main schema by name: without it a TEMP table of the same name hides the table.
+
     private const string ColumnsSelect = "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden FROM ";
 
-    private const string ColumnsJoin = " JOIN pragma_table_xinfo(m.name) AS c";
+    private const string ColumnsJoin = " JOIN pragma_table_xinfo(m.name, 'main') AS c";
 
     private const string ColumnsOrder = " ORDER BY m.name, c.cid";
 
     private const string IndexesSelect = "SELECT m.name, l.name, l.\"unique\", l.origin, l.partial, i.name FROM ";
 
-    private const string IndexesJoin = " JOIN pragma_index_list(m.name) AS l JOIN pragma_index_info(l.name) AS i";
+    private const string IndexesJoin = " JOIN pragma_index_list(m.name, 'main') AS l JOIN pragma_index_info(l.name, 'main') AS i";
 
     private const string IndexesOrder = " ORDER BY m.name, l.seq, i.seqno";
 
     private const string ForeignKeysSelect = "SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete FROM ";
 
-    private const string ForeignKeysJoin = " JOIN pragma_foreign_key_list(m.name) AS f";
+    private const string ForeignKeysJoin = " JOIN pragma_foreign_key_list(m.name, 'main') AS f";
 
     private const string ForeignKeysOrder = " ORDER BY m.name, f.id, f.seq";
 
@@ -105,7 +107,7 @@ internal sealed class SqliteSchemaReader : ISchemaReader
             // A partial read still resolves such a reference to a table outside it.
             foreach (var principal in foreignKeys.SelectMany(g => g).Where(f => f.To is null).Select(f => f.Principal).Distinct(StringComparer.OrdinalIgnoreCase).Where(p => !primaryKeys.ContainsKey(p)).ToArray())
             {
-                primaryKeys[principal] = await QueryAsync(session, "SELECT name FROM pragma_table_info(@names) WHERE pk > 0 ORDER BY pk", principal, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+                primaryKeys[principal] = await QueryAsync(session, "SELECT name FROM pragma_table_info(@names, 'main') WHERE pk > 0 ORDER BY pk", principal, r => r.GetString(0), cancellationToken).ConfigureAwait(false);
             }
         }
 

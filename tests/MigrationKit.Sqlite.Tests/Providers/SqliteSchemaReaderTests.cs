@@ -195,4 +195,25 @@ public sealed class SqliteSchemaReaderTests
 
         partial.Tables.Select(t => t.Name.Name).Should().Equal("a'b\")[c");
     }
+
+    [Test]
+    public async Task ReadAsync_TempTableWithTheSameName_ReadsTheMainTable()
+    {
+        await _db.ExecuteSqlAsync("""
+            CREATE TABLE t (id INTEGER PRIMARY KEY, p INT REFERENCES t (id), name TEXT UNIQUE);
+            CREATE INDEX ix_t ON t (p);
+            CREATE TEMP TABLE t (x INT);
+            CREATE INDEX temp.ix_temp ON t (x);
+            """);
+
+        var full = (await _db.ReadAsync()).FindTable(new QualifiedName("t"))!;
+        var partial = (await _db.Provider.SchemaReader.ReadTablesAsync(_db.Session, [new QualifiedName("t")])).Tables.Single();
+
+        foreach (var table in new[] { full, partial })
+        {
+            table.Columns.Select(c => c.Name).Should().Equal("id", "p", "name");
+            table.Indexes.Select(i => i.Name).Should().Equal("ix_t");
+            table.ForeignKeys.Should().ContainSingle().Which.PrincipalColumns.Should().Equal("id");
+        }
+    }
 }
