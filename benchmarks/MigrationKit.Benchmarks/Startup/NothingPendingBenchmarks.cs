@@ -124,12 +124,11 @@ public class NothingPendingBenchmarks
         await context.Database.MigrateAsync();
     }
 
-    private static IMigrationRunner Runner(BenchmarkDatabase database, MigrationRunTransaction transaction = MigrationRunTransaction.PerMigration, bool verifyChecksums = true) =>
+    private static IMigrationRunner Runner(BenchmarkDatabase database, bool verifyChecksums = true) =>
         database.Runner()
             .AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace)
             .Configure(o =>
             {
-                o.RunTransaction = transaction;
                 o.VerifyChecksums = verifyChecksums;
             })
             .Build();

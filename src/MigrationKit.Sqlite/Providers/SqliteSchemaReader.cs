@@ -45,10 +45,9 @@ internal sealed class SqliteSchemaReader : ISchemaReader
 
     private const string AllTablesFrom = "sqlite_schema AS m";
 
-    // The pragmas are asked about the main schema by name: without it a TEMP table of the same name hides the table.
-
     private const string ColumnsSelect = "SELECT m.name, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden FROM ";
 
+    // The pragmas below are asked about the main schema by name: without it a TEMP table of the same name hides the table.
     private const string ColumnsJoin = " JOIN pragma_table_xinfo(m.name, 'main') AS c";
 
     private const string ColumnsOrder = " ORDER BY m.name, c.cid";

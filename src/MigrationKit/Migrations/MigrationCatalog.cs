@@ -114,9 +114,12 @@ internal sealed class MigrationCatalog
     }
 
     private (IReadOnlyList<MigrationOperation> Operations, string Checksum) Compile(MigrationDescriptor migration) =>
-        _up.GetOrAdd(migration.Version, _ => _reuseAcrossRunners && !NeedsServices(migration.Type)
-            ? RecordedUps.GetOrAdd((migration.Type, _naming), _ => RecordUp(migration))
-            : RecordUp(migration));
+        _up.GetOrAdd(migration.Version, _ => !_reuseAcrossRunners ? RecordUp(migration)
+            // Found: the class was recorded by an earlier runner (so it needs no services). The constructor check, by
+            // reflection, runs only for a class not recorded yet.
+            : RecordedUps.TryGetValue((migration.Type, _naming), out var recorded) ? recorded
+            : NeedsServices(migration.Type) ? RecordUp(migration)
+            : RecordedUps.GetOrAdd((migration.Type, _naming), _ => RecordUp(migration)));
 
     private (IReadOnlyList<MigrationOperation> Operations, string Checksum) RecordUp(MigrationDescriptor migration)
     {

@@ -52,7 +52,7 @@ public abstract class MigrationProvider
     /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The held lock; disposing it releases the lock.</returns>
     public virtual ValueTask<IAsyncDisposable> AcquireLockAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+        ValueTask.FromResult<IAsyncDisposable>(NothingToRelease.Instance);
 
     /// <summary>Begins a transaction in which a migration and its history row are written.</summary>
     /// <param name="session">The session.</param>
@@ -85,7 +85,7 @@ public abstract class MigrationProvider
     /// <param name="cancellationToken">Cancels the preparation.</param>
     /// <returns>A scope that restores the session's usual durability when disposed.</returns>
     public virtual ValueTask<IAsyncDisposable> BeginUnflushedWriteAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<IAsyncDisposable>(NoLock.Instance);
+        ValueTask.FromResult<IAsyncDisposable>(NothingToRelease.Instance);
 
     /// <summary>
     /// Runs just before a migration's transaction commits; throw to roll it back. SQLite checks foreign keys here,
@@ -157,9 +157,9 @@ public abstract class MigrationProvider
     public virtual ValueTask<IReadOnlyList<string>> FindInvalidObjectsAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<string>>([]);
 
-    private sealed class NoLock : IAsyncDisposable
+    private sealed class NothingToRelease : IAsyncDisposable
     {
-        public static readonly NoLock Instance = new();
+        public static readonly NothingToRelease Instance = new();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
