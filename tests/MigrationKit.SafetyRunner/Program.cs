@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using MigrationKit.Checkpoints;
 using MigrationKit.History;
 using MigrationKit.PostgreSql;
+using MigrationKit.PostgreSql.Checkpoints;
 using MigrationKit.Providers;
 using MigrationKit.SafetyRunner.Protocol;
 using MigrationKit.Sqlite;
@@ -45,7 +46,7 @@ internal static class Program
     private static async Task<RunOutcome> RunAsync(RunCommand command)
     {
         var started = Stopwatch.GetTimestamp();
-        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new StdoutLoggerProvider()));
+        using var loggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new StdoutLoggerProvider(command.Gate)));
         try
         {
             var builder = new MigrationRunnerBuilder().UseLoggerFactory(loggerFactory);
@@ -87,19 +88,20 @@ internal static class Program
         try
         {
             var level = Enum.Parse<CheckpointLevel>(command.Level);
+            var progress = new RestoreProgress(command.GateAtProgress);
             MigrationProvider provider = command.Provider switch
             {
                 "sqlite" => new SqliteMigrationProvider(command.ConnectionString),
                 "postgresql" => new PostgreSqlMigrationProvider(command.ConnectionString, new PostgreSqlMigrationOptions()),
                 _ => throw new ArgumentException($"Unknown provider '{command.Provider}'.", nameof(command)),
             };
-            var backup = provider is SqliteMigrationProvider sqlite
+            IDatabaseBackup backup = provider is SqliteMigrationProvider sqlite
                 ? new SqliteDatabaseBackup(sqlite, new MigrationHistoryOptions())
                 {
                     StepPages = command.StepPages ?? SqliteDatabaseBackup.DefaultStepPages,
-                    RestoreProgress = remaining => Console.Out.WriteLine("progress " + remaining.ToString(CultureInfo.InvariantCulture)),
+                    RestoreProgress = remaining => progress.Report(remaining),
                 }
-                : provider.CreateBackup()!;
+                : new PostgreSqlDatabaseBackup((PostgreSqlMigrationProvider)provider, new MigrationHistoryOptions()) { RestoreProgress = progress.Report };
             try
             {
                 await Console.Out.WriteLineAsync("restoring");
@@ -116,6 +118,22 @@ internal static class Program
         catch (Exception e)
         {
             return new RunOutcome(false, [], 0, e.GetType().Name, e.Message, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    /// <summary>Prints each progress report of a restore and stops at the gate's report, when there is one.</summary>
+    private sealed class RestoreProgress(int? gateAt)
+    {
+        private int _reports;
+
+        public void Report(long value)
+        {
+            Console.Out.WriteLine("progress " + value.ToString(CultureInfo.InvariantCulture));
+            Console.Out.Flush();
+            if (++_reports == gateAt)
+            {
+                Gate.Wait("progress " + _reports.ToString(CultureInfo.InvariantCulture));
+            }
         }
     }
 }

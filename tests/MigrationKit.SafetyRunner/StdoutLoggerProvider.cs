@@ -1,19 +1,24 @@
 using Microsoft.Extensions.Logging;
+using MigrationKit.SafetyRunner.Protocol;
 
 namespace MigrationKit.SafetyRunner;
 
-/// <summary>Writes every log entry as one line <c>log &lt;event name&gt; &lt;unix ms&gt; &lt;message&gt;</c>, so a test sees where a killed process was.</summary>
-internal sealed class StdoutLoggerProvider : ILoggerProvider
+/// <summary>
+/// Writes every log entry as one line <c>log &lt;event name&gt; &lt;unix ms&gt; &lt;message&gt;</c>, so a test sees where a killed
+/// process was; with a <see cref="GatePoint"/>, stops at that event (after printing it) until the test releases it.
+/// </summary>
+internal sealed class StdoutLoggerProvider(GatePoint? gate = null) : ILoggerProvider
 {
-    private static readonly Lock Gate = new();
+    private static readonly Lock Output = new();
+    private readonly Gate.Counter? _gate = gate is null ? null : new Gate.Counter(gate);
 
-    public ILogger CreateLogger(string categoryName) => new StdoutLogger();
+    public ILogger CreateLogger(string categoryName) => new StdoutLogger(this);
 
     public void Dispose()
     {
     }
 
-    private sealed class StdoutLogger : ILogger
+    private sealed class StdoutLogger(StdoutLoggerProvider owner) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -23,10 +28,16 @@ internal sealed class StdoutLoggerProvider : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var message = formatter(state, exception).ReplaceLineEndings(" ");
-            lock (Gate)
+            var name = eventId.Name ?? eventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lock (Output)
             {
-                Console.Out.WriteLine(FormattableString.Invariant($"log {eventId.Name ?? eventId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {message}"));
+                Console.Out.WriteLine(FormattableString.Invariant($"log {name} {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()} {message}"));
                 Console.Out.Flush();
+            }
+
+            if (owner._gate?.Reached(name, message) == true)
+            {
+                Gate.Wait(name);
             }
         }
     }

@@ -56,6 +56,9 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
     /// <inheritdoc />
     public string FileExtension => ".dump";
 
+    /// <summary>Called during a restore after each chunk of the dump's SQL written to <c>psql</c>, with the bytes written so far; the safety runner stops there.</summary>
+    internal Action<long>? RestoreProgress { get; init; }
+
     /// <inheritdoc />
     public async ValueTask<string> GetServerVersionAsync(CancellationToken cancellationToken = default)
     {
@@ -163,7 +166,7 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
             script = ToolProcess.Start(ToolProcess.CreateStartInfo(pgRestore, ["--file=-", path], environment));
             script.StandardInput.Close();
             scriptError = ToolProcess.ReadErrorAsync(script);
-            await script.StandardOutput.BaseStream.CopyToAsync(input, 1 << 16, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(script.StandardOutput.BaseStream, input, RestoreProgress, cancellationToken).ConfigureAwait(false);
             await ToolProcess.WaitAsync(script, cancellationToken).ConfigureAwait(false);
             if (script.ExitCode != 0)
             {
@@ -294,6 +297,25 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
     private static string Pattern(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static async Task CopyAsync(Stream from, Stream to, Action<long>? progress, CancellationToken cancellationToken)
+    {
+        if (progress is null)
+        {
+            await from.CopyToAsync(to, 1 << 16, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = new byte[1 << 16];
+        long written = 0;
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+            written += read;
+            progress(written);
+        }
+    }
 
     private static async Task WriteAsync(Stream stream, string text, CancellationToken cancellationToken)
     {

@@ -121,6 +121,13 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
             }
 
             await SwitchOffForeignKeysAsync(_memoryConnection, cancellationToken).ConfigureAwait(false);
+
+            // As for a file: the session's cancellation interrupts a long statement on the shared connection.
+            if (cancellationToken.CanBeCanceled)
+            {
+                _interrupts[_memoryConnection] = cancellationToken.Register(static c => Interrupt((SqliteConnection)c!), _memoryConnection);
+            }
+
             return _memoryConnection;
         }
         catch
@@ -165,6 +172,11 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
             }
 
             return connection.DisposeAsync();
+        }
+
+        if (_interrupts.TryRemove(connection, out var memoryInterrupt))
+        {
+            memoryInterrupt.Dispose();
         }
 
         if (!_disposed)

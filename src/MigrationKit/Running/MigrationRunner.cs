@@ -879,6 +879,7 @@ internal sealed partial class MigrationRunner : IMigrationRunner, IDisposable
 
     private void Count(MigrationStepResult result)
     {
+        Log.MigrationCompleted(_logger, result.Version, result.Description, result.Direction.ToString(), (long)result.Duration.TotalMilliseconds);
         NotifyStep(result);
         var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
         MigrationKitTelemetry.MigrationsApplied.Add(1, direction);

@@ -1,9 +1,10 @@
 namespace MigrationKit.PostgreSql.Tests.Safety.Faults
 {
-    // Four transactional migrations, each creating its table and then sleeping with a marker that lets a test find the
-    // backend running it in pg_stat_activity ("/* fault N */") and end it mid-migration.
+    // Four transactional migrations, each creating its table and then taking the advisory lock (4242, N) with a marker
+    // that lets a test find the backend running it in pg_stat_activity ("/* fault N */"). A test that holds that lock
+    // first (FaultGate) has the migration wait there, mid-migration, for as long as it needs to end its connection.
 
-    /// <summary>Creates <c>fault_N</c> and sleeps a little with the marker <c>/* fault N */</c>.</summary>
+    /// <summary>Creates <c>fault_N</c>, then takes the advisory lock <c>(4242, N)</c> with the marker <c>/* fault N */</c>.</summary>
     public abstract class FaultMigration : Migration
     {
         protected abstract int Number { get; }
@@ -11,7 +12,7 @@ namespace MigrationKit.PostgreSql.Tests.Safety.Faults
         public override void Up(MigrationBuilder migration)
         {
             migration.CreateTable($"fault_{Number}", t => t.Column("id").AsInt32().PrimaryKey());
-            migration.Sql($"SELECT pg_sleep(0.25) /* fault {Number} */");
+            migration.Sql($"SELECT pg_advisory_xact_lock(4242, {Number}) /* fault {Number} */");
         }
 
         public override void Down(MigrationBuilder migration) => migration.DropTable($"fault_{Number}");

@@ -8,7 +8,8 @@ namespace MigrationKit.PostgreSql.Tests.Safety;
 
 /// <summary>
 /// Connection faults in the middle of a run: the connection running a migration, or the one holding the migration lock,
-/// ended with <c>pg_terminate_backend</c> from an admin connection while a migration (chosen at random) is executing.
+/// ended with <c>pg_terminate_backend</c> from an admin connection while a migration (chosen at random, seed printed) is
+/// executing: it waits for an advisory lock the test holds (<see cref="FaultGate"/>), so the fault always lands mid-migration.
 /// Each trial checks the typed error names the migration, that schema and history agree, and that a rerun completes.
 /// Trials per test: <c>MIGRATIONKIT_FAULT_TRIALS</c> (default 10).
 /// </summary>
@@ -22,17 +23,21 @@ public sealed class PostgreSqlConnectionFaultTests
     [Test]
     public async Task TerminateMigrationConnection_MidMigration_FailsNamingItAndRerunCompletes()
     {
-        var random = new Random(TestContext.CurrentContext.Random.Next());
+        var seed = TestContext.CurrentContext.Random.Next();
+        TestContext.Out.WriteLine($"seed {seed}");
+        var random = new Random(seed);
         var watch = Stopwatch.StartNew();
         for (var trial = 1; trial <= Trials; trial++)
         {
             var target = random.Next(1, 5);
             await using var database = await PostgresServer.CreateDatabaseAsync();
             await using var runner = database.Runner(Faults, options: o => o.AppliedBy = "fault-trial");
+            var gate = await FaultGate.HoldAsync(database, target);
             var run = runner.MigrateUpAsync();
 
-            var pid = await FindBackendAsync(database.Name, $"query LIKE '%/* fault {target} */%' AND state = 'active'");
+            var pid = await FindBackendAsync(database.Name, FaultGate.Waiting(target));
             (await TerminateAsync(pid)).Should().BeTrue();
+            await gate.DisposeAsync();
 
             var failure = (await FluentActions.Awaiting(() => run).Should().ThrowAsync<MigrationFailedException>($"trial {trial}")).Which;
             failure.Version.Should().Be(target, "the error names the migration whose connection was ended");
@@ -55,18 +60,24 @@ public sealed class PostgreSqlConnectionFaultTests
     [Test]
     public async Task TerminateLockConnection_MidMigration_StopsBeforeCommitWithLockLostAndRerunCompletes()
     {
-        var random = new Random(TestContext.CurrentContext.Random.Next());
+        var seed = TestContext.CurrentContext.Random.Next();
+        TestContext.Out.WriteLine($"seed {seed}");
+        var random = new Random(seed);
         var watch = Stopwatch.StartNew();
         for (var trial = 1; trial <= Trials; trial++)
         {
             var target = random.Next(1, 5);
             await using var database = await PostgresServer.CreateDatabaseAsync();
             await using var runner = database.Runner(Faults, options: o => o.AppliedBy = "fault-trial");
+            var gate = await FaultGate.HoldAsync(database, target);
             var run = runner.MigrateUpAsync();
 
-            await FindBackendAsync(database.Name, $"query LIKE '%/* fault {target} */%' AND state = 'active'");
+            await FindBackendAsync(database.Name, FaultGate.Waiting(target));
             var lockPid = await FindBackendAsync(database.Name, "application_name LIKE '%[migration lock]'");
             (await TerminateAsync(lockPid)).Should().BeTrue();
+
+            // The migration goes on once the gate opens, and finds the lock lost before it commits.
+            await gate.DisposeAsync();
 
             var failure = (await FluentActions.Awaiting(() => run).Should().ThrowAsync<MigrationFailedException>($"trial {trial}")).Which;
             failure.Version.Should().Be(target, "the run stops at the migration in progress when the lock is lost");
@@ -92,13 +103,39 @@ public sealed class PostgreSqlConnectionFaultTests
             .UsePostgreSql(new NpgsqlConnectionStringBuilder(database.ConnectionString) { ApplicationName = "orders-api" }.ConnectionString)
             .AddMigrationsFrom(typeof(PostgreSqlConnectionFaultTests).Assembly, Faults)
             .Build();
+        var gate = await FaultGate.HoldAsync(database, 1);
         var run = runner.MigrateUpAsync();
-
-        await FindBackendAsync(database.Name, "query LIKE '%/* fault 1 */%' AND state = 'active'");
-        var names = await AdminColumnAsync($"SELECT application_name FROM pg_stat_activity WHERE datname = '{database.Name}' ORDER BY application_name");
+        await FindBackendAsync(database.Name, FaultGate.Waiting(1));
+        var names = await AdminColumnAsync($"SELECT application_name FROM pg_stat_activity WHERE datname = '{database.Name}' AND application_name LIKE 'orders-api%' ORDER BY application_name");
+        await gate.DisposeAsync();
         await run;
 
         names.Should().Contain("orders-api").And.Contain("orders-api [migration lock]");
+    }
+
+    /// <summary>
+    /// Holds the advisory lock <c>(4242, N)</c> in the test database on a connection of its own, so that fault migration
+    /// N waits there (mid-migration, its table created) until the gate is disposed.
+    /// </summary>
+    private sealed class FaultGate : IAsyncDisposable
+    {
+        private readonly NpgsqlConnection _connection;
+
+        private FaultGate(NpgsqlConnection connection) => _connection = connection;
+
+        /// <summary>The <c>pg_stat_activity</c> condition of a backend waiting at fault migration N's gate.</summary>
+        public static string Waiting(int number) => $"query LIKE '%/* fault {number} */%' AND state = 'active' AND wait_event_type = 'Lock'";
+
+        public static async Task<FaultGate> HoldAsync(TestDatabase database, int number)
+        {
+            var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock(4242, {number})", connection);
+            await command.ExecuteNonQueryAsync();
+            return new FaultGate(connection);
+        }
+
+        public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
     }
 
     /// <summary>Schema and history agree: versions 1..<paramref name="applied"/> in both, nothing half-applied.</summary>

@@ -7,8 +7,8 @@ using Npgsql;
 namespace MigrationKit.PostgreSql.Tests.Safety;
 
 /// <summary>
-/// A <c>CREATE INDEX CONCURRENTLY</c> (a migration without a transaction) interrupted while it builds on a table of
-/// 60,000 rows leaves an INVALID index (<c>pg_index.indisvalid = false</c>). The next run refuses with an
+/// A <c>CREATE INDEX CONCURRENTLY</c> (a migration without a transaction) interrupted part way (while it waits for a
+/// writer the test holds open, after its index is in the catalog) leaves an INVALID index (<c>pg_index.indisvalid = false</c>). The next run refuses with an
 /// <see cref="IncompleteMigrationException"/> that names the index and the <c>DROP INDEX CONCURRENTLY</c> to run; after
 /// that and RepairAsync, the rerun builds the index.
 /// </summary>
@@ -21,10 +21,20 @@ public sealed class PostgreSqlInvalidIndexTests : DatabaseTest
     public async Task CreateIndexConcurrently_InterruptedWhileBuilding_IsReportedAsInvalidIndexWithRemedy(string interrupt)
     {
         await using var runner = Database.Runner(InvalidIndex);
-        var run = runner.MigrateUpAsync();
+        await runner.MigrateUpAsync(1);
 
-        // The index is in the catalog (invalid) once the build phase has started.
-        var pid = await PostgreSqlConnectionFaultTests.FindBackendAsync(Database.Name, "pid IN (SELECT pid FROM pg_stat_progress_create_index WHERE command = 'CREATE INDEX CONCURRENTLY' AND phase LIKE 'building index%')");
+        // The gate: an open transaction that has written to the table. The concurrent build puts its (invalid) index
+        // in the catalog, then waits for that writer before it builds, and is interrupted there.
+        await using var writer = new NpgsqlConnection(Database.ConnectionString);
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var write = new NpgsqlCommand("UPDATE big SET payload = payload WHERE id = 1", writer, transaction))
+        {
+            await write.ExecuteNonQueryAsync();
+        }
+
+        var run = runner.MigrateUpAsync();
+        var pid = await PostgreSqlConnectionFaultTests.FindBackendAsync(Database.Name, "pid IN (SELECT pid FROM pg_stat_progress_create_index WHERE command = 'CREATE INDEX CONCURRENTLY' AND phase = 'waiting for writers before build')");
         await using (var admin = new NpgsqlConnection(PostgresServer.ConnectionString))
         {
             await admin.OpenAsync();
@@ -34,6 +44,7 @@ public sealed class PostgreSqlInvalidIndexTests : DatabaseTest
         }
 
         var failure = (await FluentActions.Awaiting(() => run).Should().ThrowAsync<MigrationFailedException>()).Which;
+        await transaction.RollbackAsync();
         failure.Version.Should().Be(2);
         failure.Transactional.Should().BeFalse();
         (await Database.ScalarAsync<bool>("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_big_payload'::regclass")).Should().BeFalse("the interrupted build left an INVALID index");

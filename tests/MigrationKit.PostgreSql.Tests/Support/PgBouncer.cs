@@ -80,7 +80,7 @@ internal sealed class PgBouncer : IAsyncDisposable
                 return new PgBouncer(directory, port, pid);
             }
 
-            if (watch.Elapsed > TimeSpan.FromSeconds(10))
+            if (watch.Elapsed > TimeSpan.FromSeconds(60))
             {
                 var log = Path.Combine(directory, "pgbouncer.log");
                 Assert.Fail("PgBouncer did not start: " + (File.Exists(log) ? await File.ReadAllTextAsync(log) : "no log"));

@@ -20,6 +20,7 @@ public sealed class RunnerProcess : IAsyncDisposable
     private readonly StringBuilder _errors = new();
     private readonly Task _reader;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Channel<string> _gates = Channel.CreateUnbounded<string>();
 
     private RunnerProcess(Process process)
     {
@@ -135,6 +136,50 @@ public sealed class RunnerProcess : IAsyncDisposable
         await _process.StandardInput.FlushAsync().ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Waits until the process stops at the gate of its command (<see cref="RunCommand.Gate"/>,
+    /// <see cref="RestoreCommand.GateAtProgress"/>) and prints <c>gated</c>. It stays there until
+    /// <see cref="ReleaseAsync"/> or a kill.
+    /// </summary>
+    /// <param name="timeout">How long to wait.</param>
+    /// <returns>A task that completes when the process is at its gate.</returns>
+    /// <exception cref="InvalidOperationException">The process answered (or ended) without reaching its gate.</exception>
+    /// <exception cref="TimeoutException">Neither happened in time.</exception>
+    public async Task WaitAtGateAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        var gate = _gates.Reader.ReadAsync(cancel.Token).AsTask();
+        var result = _results.Reader.WaitToReadAsync(cancel.Token).AsTask();
+        try
+        {
+            if (await Task.WhenAny(gate, result).ConfigureAwait(false) == gate)
+            {
+                await gate.ConfigureAwait(false);
+                return;
+            }
+
+            await result.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"Runner process {Id} did not reach its gate within {timeout}. Last lines:\n{string.Join('\n', Lines.TakeLast(10))}\n{Errors}");
+        }
+        catch (ChannelClosedException)
+        {
+            // The process ended; reported below.
+        }
+
+        throw new InvalidOperationException($"Runner process {Id} finished its command without reaching its gate. Last lines:\n{string.Join('\n', Lines.TakeLast(10))}\n{Errors}");
+    }
+
+    /// <summary>Lets a process waiting at its gate go on.</summary>
+    /// <returns>A task that completes when the line is written.</returns>
+    public async Task ReleaseAsync()
+    {
+        await _process.StandardInput.WriteLineAsync("release").ConfigureAwait(false);
+        await _process.StandardInput.FlushAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Waits for the answer to the last command.</summary>
     /// <param name="timeout">How long to wait.</param>
     /// <returns>The outcome.</returns>
@@ -225,9 +270,14 @@ public sealed class RunnerProcess : IAsyncDisposable
             {
                 _results.Writer.TryWrite(line["result ".Length..]);
             }
+            else if (line.StartsWith("gated ", StringComparison.Ordinal))
+            {
+                _gates.Writer.TryWrite(line["gated ".Length..]);
+            }
         }
 
         _results.Writer.TryComplete();
+        _gates.Writer.TryComplete();
         _ready.TrySetResult();
     }
 }

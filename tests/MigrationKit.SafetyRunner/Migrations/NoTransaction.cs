@@ -2,7 +2,8 @@ namespace MigrationKit.SafetyRunner.Migrations.NoTransaction;
 
 // A non-transactional migration between two transactional ones, for kill -9 trials: killed part way, it leaves
 // nt_a without nt_b, and the next runner must refuse to go on until it is repaired. Its statements are idempotent
-// (IF NOT EXISTS), so once repaired it can simply run again.
+// (IF NOT EXISTS), so once repaired it can simply run again. Each carries a marker "/* nt step N */" that a test
+// stops the runner at (a gate on its ExecutingSql log event) before killing it.
 
 [Migration(1, "Create applied log")]
 internal sealed class CreateLog : Migration
@@ -15,11 +16,10 @@ internal sealed class OutsideTransaction : Migration
 {
     public override void Up(MigrationBuilder migration)
     {
-        migration.Sql("CREATE TABLE IF NOT EXISTS nt_a (id integer)");
-        Busy.Add(migration);
-        Busy.Add(migration);
-        Busy.Add(migration);
-        migration.Sql("CREATE TABLE IF NOT EXISTS nt_b (id integer)");
+        migration.Sql("CREATE TABLE IF NOT EXISTS nt_a (id integer) /* nt step 1 */");
+        migration.Sql("SELECT 1 /* nt step 2 */");
+        migration.Sql("SELECT 2 /* nt step 3 */");
+        migration.Sql("CREATE TABLE IF NOT EXISTS nt_b (id integer) /* nt step 4 */");
     }
 
     public override void Down(MigrationBuilder migration)

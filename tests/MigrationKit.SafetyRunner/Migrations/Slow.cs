@@ -1,7 +1,7 @@
 namespace MigrationKit.SafetyRunner.Migrations.Slow;
 
-// Twelve transactional migrations that each take about a tenth of a second (busy SQL between the table and its log
-// row), so that a kill -9 at a random moment lands waiting for the lock, holding it, mid-migration or between two.
+// Twelve transactional migrations, each a table and its log row, for kill -9 trials: a test stops a runner at a gate
+// (a log event it chooses at random) waiting for the lock, holding it, mid-migration or between two, and kills it there.
 
 [Migration(1, "Slow 1")]
 internal sealed class Slow01 : SlowMigration;

@@ -12,4 +12,7 @@ public sealed record RunCommand(string Provider, string ConnectionString, string
 
     /// <summary>PostgreSQL <c>LockWaitTimeout</c> in milliseconds; <see langword="null"/> for the default.</summary>
     public int? LockWaitMilliseconds { get; init; }
+
+    /// <summary>Where the run stops and waits for the test; <see langword="null"/> to run straight through.</summary>
+    public GatePoint? Gate { get; init; }
 }

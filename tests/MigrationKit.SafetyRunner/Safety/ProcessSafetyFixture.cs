@@ -93,7 +93,10 @@ public abstract class ProcessSafetyFixture
     [Test]
     public async Task KillNine_AtRandomMoments_LeavesConsistentDatabaseAndNoStuckLock()
     {
-        var random = new Random(TestContext.CurrentContext.Random.Next());
+        // Where each kill lands is random (and replayable from the seed); that the victim is there when it lands is
+        // not: it waits at a gate on that log event until the kill.
+        var seed = Seed();
+        var random = new Random(seed);
         var phases = new Dictionary<string, int>(StringComparer.Ordinal);
         var longestHandover = TimeSpan.Zero;
         var interruptedSteps = 0;
@@ -101,32 +104,50 @@ public abstract class ProcessSafetyFixture
         for (var trial = 1; trial <= KillTrials; trial++)
         {
             var pair = trial % 2 == 0;
+            var (phase, gate, migration) = KillPoint(random, pair);
+            var because = $"trial {trial}, {phase} at {gate}, seed {seed}";
+            phases[phase] = phases.GetValueOrDefault(phase) + 1;
             var (connectionString, cleanup) = await CreateDatabaseAsync();
             await using (cleanup)
             {
                 var processes = await Task.WhenAll(Enumerable.Range(0, pair ? 2 : 1).Select(_ => RunnerProcess.StartAsync(TestAssembly)));
                 try
                 {
-                    await Task.WhenAll(processes.Select((p, i) => p.SendAsync(Command(connectionString, "Slow", $"t{trial}-p{i}"))));
-                    // From the moment a runner starts migrating (process start-up is not interesting), so the kill lands
-                    // anywhere from waiting for the lock to the last migration.
-                    var started = Stopwatch.StartNew();
-                    while (!processes.Any(p => p.Events.Any(e => e.Name == "RunStarting")) && started.Elapsed < RunTimeout)
+                    RunnerProcess victim;
+                    DateTimeOffset killedAt;
+                    if (phase == "waiting for the lock")
                     {
-                        await Task.Delay(2);
+                        // The other process holds the lock, stopped mid-migration; the victim is killed while it waits.
+                        var holder = processes[1];
+                        victim = processes[0];
+                        await holder.SendAsync(Command(connectionString, "Slow", $"t{trial}-p1") with { Gate = gate });
+                        await holder.WaitAtGateAsync(RunTimeout);
+                        await victim.SendAsync(Command(connectionString, "Slow", $"t{trial}-p0"));
+                        await WaitForEventAsync(victim, "RunStarting");
+                        killedAt = DateTimeOffset.UtcNow;
+                        await victim.KillAsync();
+                        await holder.ReleaseAsync();
                     }
+                    else
+                    {
+                        var index = random.Next(processes.Length);
+                        victim = processes[index];
+                        await victim.SendAsync(Command(connectionString, "Slow", $"t{trial}-p{index}") with { Gate = gate });
+                        await victim.WaitAtGateAsync(RunTimeout);
+                        foreach (var (other, i) in processes.Select((p, i) => (p, i)).Where(p => p.p != victim))
+                        {
+                            await other.SendAsync(Command(connectionString, "Slow", $"t{trial}-p{i}"));
+                            await WaitForEventAsync(other, "RunStarting");
+                        }
 
-                    await Task.Delay(random.Next(0, 1500));
-                    var victim = processes[random.Next(processes.Length)];
-                    var phase = Phase(victim.LastEvent);
-                    var killedAt = DateTimeOffset.UtcNow;
-                    await victim.KillAsync();
-                    phases[phase] = phases.GetValueOrDefault(phase) + 1;
+                        killedAt = DateTimeOffset.UtcNow;
+                        await victim.KillAsync();
+                    }
 
                     foreach (var survivor in processes.Where(p => p != victim))
                     {
                         var outcome = await survivor.ReadOutcomeAsync(RunTimeout);
-                        outcome.Ok.Should().BeTrue($"the other process carries on after the kill (trial {trial}): {outcome.ErrorType} {outcome.Error}");
+                        outcome.Ok.Should().BeTrue($"the other process carries on after the kill ({because}): {outcome.ErrorType} {outcome.Error}");
                         outcome.ToVersion.Should().Be(SlowMigrations);
                     }
 
@@ -136,40 +157,42 @@ public abstract class ProcessSafetyFixture
                     var victimName = $"t{trial}-p{Array.IndexOf(processes, victim)}";
                     var interrupted = journal.Where(j => j.AppliedBy == victimName && j.Status == JournalStatus.Started
                         && !journal.Any(o => o.RunId == j.RunId && o.Version == j.Version && o.Status != JournalStatus.Started)).ToArray();
-                    if (HasRunLock)
+                    var victimApplied = journal.Where(j => j.AppliedBy == victimName && j.Status == JournalStatus.Succeeded).Select(j => j.Version ?? 0).Order().ToArray();
+                    var appliedBeforeKill = phase switch
                     {
-                        // Without a run-level lock a runner may also write a start, then find the step applied by another
-                        // and skip it, so only here is every start without an outcome an interruption.
-                        interrupted.Length.Should().BeLessThanOrEqualTo(1, "a process runs one step at a time");
-                    }
+                        "mid-migration" => migration - 1,
+                        "between migrations" => migration,
+                        _ => 0,
+                    };
+                    victimApplied.Should().Equal(Enumerable.Range(1, appliedBeforeKill).Select(v => (long)v), $"the victim applied exactly what it finished before its gate ({because})");
                     if (phase == "mid-migration")
                     {
-                        var version = long.Parse(victim.Events.Last(e => e.Name == "MigrationStarting").Message.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-                        var completed = journal.Any(j => j.AppliedBy == victimName && j.Version == version && j.Status == JournalStatus.Succeeded);
-                        if (!completed)
-                        {
-                            interrupted.Select(j => j.Version).Should().Contain(version, $"the journal shows the step the kill interrupted (trial {trial})");
-                        }
+                        interrupted.Select(j => j.Version).Should().Equal([(long?)migration], $"the journal shows the step the kill interrupted ({because})");
+                    }
+                    else if (HasRunLock)
+                    {
+                        // Without a run-level lock a waiting runner may also write a start, then find the step applied
+                        // by another and skip it, so only here is every start without an outcome an interruption.
+                        interrupted.Should().BeEmpty($"no step was running when the kill came ({because})");
                     }
 
                     interruptedSteps += interrupted.Length;
-
-                    // The next runner: the lock is free (it waits at most 2 s) and it completes whatever is left.
-                    var next = Stopwatch.StartNew();
-                    var result = await check.Runner.MigrateUpAsync();
-                    result.ToVersion.Should().Be(SlowMigrations);
-                    var lockWait = check.LockWait ?? TimeSpan.Zero;
-                    lockWait.Should().BeLessThan(TimeSpan.FromSeconds(2), $"the next runner gets the lock within 2 s of the kill (trial {trial})");
                     foreach (var survivor in processes.Where(p => p != victim))
                     {
-                        if (survivor.Events.FirstOrDefault(e => e.Name == "LockAcquired" && e.At >= killedAt) is { Name: not null } acquired && phase == "holding the lock")
+                        if (HasRunLock && phase is "holding the lock" or "mid-migration" or "between migrations"
+                            && survivor.Events.FirstOrDefault(e => e.Name == "LockAcquired" && e.At >= killedAt) is { Name: not null } acquired)
                         {
                             var handover = acquired.At - killedAt;
                             longestHandover = handover > longestHandover ? handover : longestHandover;
-                            handover.Should().BeLessThan(TimeSpan.FromSeconds(2), "a waiting process takes over the lock of a killed one within 2 s");
+                            handover.Should().BeLessThan(TimeSpan.FromSeconds(2), $"a waiting process takes over the lock of a killed one within 2 s ({because})");
                         }
                     }
 
+                    // The next runner: the lock is free (it waits at most 2 s) and it completes whatever is left.
+                    var result = await check.Runner.MigrateUpAsync();
+                    result.ToVersion.Should().Be(SlowMigrations);
+                    var lockWait = check.LockWait ?? TimeSpan.Zero;
+                    lockWait.Should().BeLessThan(TimeSpan.FromSeconds(2), $"the next runner gets the lock within 2 s of the kill ({because})");
                     await AssertConsistentAsync(check, trial);
                     (await check.Runner.GetHistoryAsync()).Should().HaveCount(SlowMigrations);
                 }
@@ -180,28 +203,22 @@ public abstract class ProcessSafetyFixture
             }
         }
 
-        TestContext.Out.WriteLine($"{Provider}: {KillTrials} kill -9 trials in {watch.Elapsed.TotalSeconds:0.0} s; phases at the kill: {string.Join(", ", phases.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}; interrupted steps in the journal: {interruptedSteps}; longest lock handover after a kill: {longestHandover.TotalMilliseconds:0} ms");
+        TestContext.Out.WriteLine($"{Provider}: {KillTrials} kill -9 trials (seed {seed}) in {watch.Elapsed.TotalSeconds:0.0} s; phases at the kill: {string.Join(", ", phases.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}; interrupted steps in the journal: {interruptedSteps}; longest lock handover after a kill: {longestHandover.TotalMilliseconds:0} ms");
     }
 
     [Test]
-    public async Task KillNine_NonTransactionalMigrationPartWay_IsRefusedAsIncompleteUntilRepaired([Range(1, 3)] int trial)
+    public async Task KillNine_NonTransactionalMigrationPartWay_IsRefusedAsIncompleteUntilRepaired([Range(1, 4)] int step)
     {
-        var random = new Random(TestContext.CurrentContext.Random.Next());
+        // The runner stops before statement `step` of the non-transactional migration 2 (a gate on its SQL), and is
+        // killed there: every statement before it has run outside any transaction, none after it.
         var (connectionString, cleanup) = await CreateDatabaseAsync();
         await using (cleanup)
         {
             var process = await RunnerProcess.StartAsync(TestAssembly);
             await using (process)
             {
-                await process.SendAsync(Command(connectionString, "NoTransaction", "victim"));
-                var deadline = Stopwatch.StartNew();
-                while (!process.Events.Any(e => e.Name == "MigrationStarting" && e.Message.StartsWith("Migration 2 ", StringComparison.Ordinal)))
-                {
-                    deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "the runner reaches the non-transactional migration");
-                    await Task.Delay(5);
-                }
-
-                await Task.Delay(random.Next(20, 250));
+                await process.SendAsync(Command(connectionString, "NoTransaction", "victim") with { Gate = new GatePoint("ExecutingSql") { Contains = $"/* nt step {step} */" } });
+                await process.WaitAtGateAsync(RunTimeout);
                 await process.KillAsync();
             }
 
@@ -209,6 +226,9 @@ public abstract class ProcessSafetyFixture
             (await check.Runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal([1L], "migration 1 ran; 2 was interrupted; 3 never started");
             var journal = await check.Runner.GetJournalAsync();
             journal.Last(j => j.Version == 2).Status.Should().Be(JournalStatus.Started, "the journal shows the interrupted step");
+            var tables = (await check.Runner.ReadSchemaAsync()).Tables.Select(t => t.Name.Name).ToArray();
+            tables.Contains("nt_a").Should().Be(step > 1, "nt_a exists exactly when its statement ran before the kill");
+            tables.Should().NotContain("nt_b", "the kill came before its statement");
             var status = await check.Runner.GetStatusAsync();
             status.Migrations.Single(m => m.Version == 2).State.Should().Be(MigrationState.Incomplete);
 
@@ -223,18 +243,50 @@ public abstract class ProcessSafetyFixture
             (await check.LoggedVersionsAsync()).Should().Equal([3L]);
             var schema = await check.Runner.ReadSchemaAsync();
             schema.Tables.Select(t => t.Name.Name).Should().Contain(["nt_a", "nt_b"]);
-            TestContext.Out.WriteLine($"{Provider}: killed trial {trial} after the non-transactional migration started; refused with: {error.Message}");
+            TestContext.Out.WriteLine($"{Provider}: killed before statement {step} of the non-transactional migration; refused with: {error.Message}");
         }
     }
 
-    private static string Phase(string? lastEvent) => lastEvent switch
+    /// <summary>
+    /// A random place for a kill: the phase, the gate the victim (or, while the victim waits for the lock, the lock
+    /// holder) stops at, and the migration it concerns.
+    /// </summary>
+    private static (string Phase, GatePoint Gate, int Migration) KillPoint(Random random, bool pair)
     {
-        null or "RunStarting" => "waiting for the lock",
-        "LockAcquired" or "HistoryCreated" => "holding the lock",
-        "MigrationStarting" or "ExecutingSql" => "mid-migration",
-        "MigrationSkipped" or "MigrationCompleted" => "between migrations",
-        _ => "after the run (" + lastEvent + ")",
-    };
+        var migration = random.Next(1, SlowMigrations + 1);
+        return random.Next(pair ? 5 : 4) switch
+        {
+            0 => ("before the lock", new GatePoint("RunStarting"), 0),
+            1 => ("holding the lock", new GatePoint("LockAcquired"), 0),
+            2 => ("mid-migration", random.Next(2) == 0
+                ? new GatePoint("ExecutingSql") { Contains = $"slow_{migration:00}" }
+                : new GatePoint("ExecutingSql", migration) { Contains = "INSERT" }, migration),
+            3 => ("between migrations", new GatePoint("MigrationCompleted", Math.Min(migration, SlowMigrations - 1)), Math.Min(migration, SlowMigrations - 1)),
+            _ => ("waiting for the lock", new GatePoint("ExecutingSql") { Contains = $"slow_{migration:00}" }, migration),
+        };
+    }
+
+    /// <summary>The seed of a randomised test: <c>MIGRATIONKIT_SEED</c> to replay one, otherwise NUnit's; printed either way.</summary>
+    private static int Seed()
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("MIGRATIONKIT_SEED"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var given)
+            ? given
+            : TestContext.CurrentContext.Random.Next();
+        TestContext.Out.WriteLine($"seed {seed} (MIGRATIONKIT_SEED={seed} replays it)");
+        return seed;
+    }
+
+    /// <summary>Waits until the process has printed a log event (the runner has begun its command).</summary>
+    private static async Task WaitForEventAsync(RunnerProcess process, string name)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!process.Events.Any(e => e.Name == name))
+        {
+            process.HasExited.Should().BeFalse($"the process prints {name} before it ends");
+            waited.Elapsed.Should().BeLessThan(RunTimeout, $"the process prints {name}");
+            await Task.Delay(2);
+        }
+    }
 
     private RunCommand Command(string connectionString, string set, string appliedBy) =>
         new(Provider, connectionString, set, appliedBy) { LockMode = LockMode };

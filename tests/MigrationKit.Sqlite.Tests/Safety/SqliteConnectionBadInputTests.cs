@@ -150,19 +150,32 @@ public sealed class SqliteConnectionBadInputTests
     [Test]
     public async Task MigrateUp_CancelledDuringALongStatement_InterruptsItAndRollsBack()
     {
-        var file = Path.Combine(_folder, "app.db");
+        // In memory, so that the test can register gate() on the one connection the runner uses: the statement calls
+        // it when it starts, and the test cancels only then (never on a timer that may fire before it starts).
+        await using var provider = new SqliteMigrationProvider("Data Source=:memory:");
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var connection = (SqliteConnection)await provider.OpenConnectionAsync();
+        connection.CreateFunction("gate", () =>
+        {
+            running.TrySetResult();
+            return 1L;
+        });
+        await provider.ReleaseConnectionAsync(connection);
         await using var runner = new MigrationRunnerBuilder()
-            .UseSqlite($"Data Source={file}")
+            .UseProvider(provider)
             .UseLoggerFactory(_loggers)
             .AddMigrationsFrom(typeof(SqliteConnectionBadInputTests).Assembly, "MigrationKit.Sqlite.Tests.Safety.LongStatement")
             .Build();
         await runner.MigrateUpAsync(1);
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancellation = new CancellationTokenSource();
+        // On another thread: Microsoft.Data.Sqlite runs statements synchronously, so the call returns only at the end.
+        var run = Task.Run(() => runner.MigrateUpAsync(cancellationToken: cancellation.Token));
+
+        await running.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        await cancellation.CancelAsync();
         var waited = System.Diagnostics.Stopwatch.StartNew();
 
-        var act = () => runner.MigrateUpAsync(cancellationToken: cancellation.Token);
-
-        (await act.Should().ThrowAsync<OperationCanceledException>()).Which.InnerException.Should().BeOfType<SqliteException>("the statement was interrupted");
+        (await FluentActions.Awaiting(() => run).Should().ThrowAsync<OperationCanceledException>()).Which.InnerException.Should().BeOfType<SqliteException>("the statement was interrupted");
         waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the statement is interrupted, not run to its end");
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
         (await runner.ReadSchemaAsync()).FindTable(new("counted")).Should().BeNull("the cancelled migration was rolled back");
