@@ -35,8 +35,9 @@ public sealed class PostgreSqlAdvisoryLockTests : DatabaseTest
         await using var runner = Database.Runner(Basic, o => o.LockWaitTimeout = TimeSpan.FromSeconds(30));
 
         var run = runner.MigrateUpAsync();
-        await Task.Delay(TimeSpan.FromMilliseconds(700));
 
+        // The runner is waiting once its lock session has tried the lock at least once (it polls pg_try_advisory_lock).
+        await MigrationKit.PostgreSql.Tests.Safety.PostgreSqlConnectionFaultTests.FindBackendAsync(Database.Name, "application_name LIKE '%[migration lock]' AND query LIKE '%pg_try_advisory_lock%'");
         run.IsCompleted.Should().BeFalse("the runner waits for the lock");
         (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'")).Should().Be(0);
         await using (var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({DefaultKey.Value})", holder))
