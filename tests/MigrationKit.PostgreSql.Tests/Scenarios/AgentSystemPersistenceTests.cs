@@ -19,13 +19,11 @@ public sealed class AgentSystemPersistenceTests : DatabaseTest
         }
 
         var repository = new AgentRepository(Database.DataSource);
-        var watch = Stopwatch.StartNew();
 
+        // How fast: RepositoryInsertBenchmarks in benchmarks/ (a timed assertion here would measure the machine's load).
         var ids = await repository.InsertAgentsAsync(Enumerable.Range(1, 100).Select(i => $"agent-{i:D3}"));
 
-        watch.Stop();
         ids.Should().HaveCount(100).And.OnlyHaveUniqueItems().And.BeInAscendingOrder();
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1), "a hundred prepared inserts in one transaction take milliseconds");
         var agents = await repository.ListAgentsAsync();
         agents.Select(a => a.Name).Should().Equal(Enumerable.Range(1, 100).Select(i => $"agent-{i:D3}"));
         agents.Should().OnlyContain(a => a.Status == "idle", "the status default comes from the migration");

@@ -77,7 +77,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
                 {
                     await RunToolAsync(binaries, "pg_ctl", ["start", "-w", "-D", data, "-l", Path.Combine(directory, "server.log"),
                         "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c max_connections={maxConnections}"]).ConfigureAwait(false);
-                    return new PostgresCluster(binaries, directory, $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres");
+                    return new PostgresCluster(binaries, directory, $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=60");
                 }
                 catch (InvalidOperationException) when (attempt < 3)
                 {

@@ -15,7 +15,9 @@ public class SqliteProcessSafetyTests : ProcessSafetyFixture
     {
         var folder = Path.Combine(Path.GetTempPath(), "migrationkit-safety", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var connectionString = $"Data Source={Path.Combine(folder, "safety.db")}";
+        // Runners wait up to two minutes for another's write lock: eight processes on a slow, busy machine can queue
+        // for longer than the default 30 s, and a lock timeout there would say nothing about the guarantees tested.
+        var connectionString = $"Data Source={Path.Combine(folder, "safety.db")};Default Timeout=120";
         Prepare(connectionString);
         return Task.FromResult<(string, IAsyncDisposable)>((connectionString, new Folder(folder)));
     }
