@@ -1,18 +1,23 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using FluentMigrator.Runner;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Peers;
 using MigrationKit.Benchmarks.Support;
+using FluentMigratorRunner = FluentMigrator.Runner.IMigrationRunner;
 
 namespace MigrationKit.Benchmarks.Apply;
 
 /// <summary>
 /// Scenario 2, apply 200 migrations to an empty database; each creates a table with six columns, a foreign key to
-/// the previous table and an index. MigrationKit against EF Core, and against raw ADO.NET running the very SQL
-/// MigrationKit generates, one transaction per migration with a history insert (the limit).
+/// the previous table and an index. MigrationKit against EF Core; against FluentMigrator, DbUp and Evolve running the
+/// very SQL MigrationKit generates (<see cref="ChainScripts"/>), one transaction per migration; and against raw ADO.NET
+/// running that SQL, one transaction per migration with a history insert (the limit).
 /// </summary>
 /// <remarks>
 /// Each call gets a new empty database file (made in an iteration setup, not measured), so one iteration is one
@@ -41,6 +46,7 @@ public class ApplyMigrationsBenchmarks
         await using var runner = Runner(database);
         _script = (await runner.ScriptAsync(Migrations)).Steps;
         Check.That(_script.Count == Migrations && _script.All(s => s.Statements.Count == 2), "the script is not 200 steps of two statements");
+        ChainScripts.CheckAgainst(Engine, _script);
     }
 
     /// <summary>A new empty database for the next call.</summary>
@@ -119,6 +125,34 @@ public class ApplyMigrationsBenchmarks
     {
         await using var context = new ChainContext(_database.EfOptions<ChainContext>());
         await context.GetService<IMigrator>().MigrateAsync(EfChainMigration.Id(Migrations));
+    }
+
+    /// <summary>FluentMigrator's <c>MigrateUp</c> to version 200, one transaction per migration (its default).</summary>
+    /// <returns>The number of migrations applied.</returns>
+    [Benchmark(Description = "FluentMigrator: MigrateUp(200)")]
+    public int FluentMigratorMigrateUp()
+    {
+        using var services = FluentMigratorPeer.Services(Engine, _database.ConnectionString);
+        using var scope = services.CreateScope();
+        var runner = scope.ServiceProvider.GetRequiredService<FluentMigratorRunner>();
+        runner.MigrateUp(Migrations);
+        var applied = scope.ServiceProvider.GetRequiredService<IVersionLoader>().VersionInfo.AppliedMigrations().Count();
+        return applied == Migrations ? applied : throw new InvalidOperationException("Not every migration was applied.");
+    }
+
+    /// <summary>DbUp running the first 200 scripts, one transaction per script.</summary>
+    /// <returns>The number of scripts run.</returns>
+    [Benchmark(Description = "DbUp: PerformUpgrade(first 200), tx per script")]
+    public int DbUpPerformUpgrade() =>
+        DbUpPeer.Run(DbUpPeer.Create(Engine, _database.ConnectionString, Migrations)) is Migrations ? Migrations : throw new InvalidOperationException("Not every script was run.");
+
+    /// <summary>Evolve migrating to version 200, one transaction per script.</summary>
+    /// <returns>The number of migrations applied.</returns>
+    [Benchmark(Description = "Evolve: Migrate(target 200), CommitEach")]
+    public async Task<int> EvolveMigrate()
+    {
+        await using var connection = _database.CreateConnection();
+        return EvolvePeer.Migrate(connection, Engine, Migrations) is Migrations ? Migrations : throw new InvalidOperationException("Not every migration was applied.");
     }
 
     private static IMigrationRunner Runner(BenchmarkDatabase database, MigrationRunTransaction transaction = MigrationRunTransaction.PerMigration) =>

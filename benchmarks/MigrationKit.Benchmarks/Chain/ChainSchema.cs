@@ -16,4 +16,12 @@ public static class ChainSchema
     /// <param name="number">The migration's number, from 1.</param>
     /// <returns>The table name.</returns>
     public static string Table(int number) => string.Create(CultureInfo.InvariantCulture, $"chain_{number:D4}");
+
+    /// <summary>
+    /// The statements that revert migration <paramref name="number"/> by hand (the raw baseline's and FluentMigrator's
+    /// Down): drop the index, then the table.
+    /// </summary>
+    /// <param name="number">The migration's number, from 1.</param>
+    /// <returns>The two statements, the same on SQLite and PostgreSQL.</returns>
+    public static string[] DownStatements(int number) => [$"DROP INDEX \"ix_{Table(number)}_previous_id\"", $"DROP TABLE \"{Table(number)}\""];
 }

@@ -64,7 +64,10 @@ public abstract class EfChainMigration(int number) : Microsoft.EntityFrameworkCo
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
-        migrationBuilder.DropTable(ChainSchema.Table(number));
+        // The raw baseline's statements (ChainSchema.DownStatements): the index, then the table.
+        var table = ChainSchema.Table(number);
+        migrationBuilder.DropIndex("ix_" + table + "_previous_id", table);
+        migrationBuilder.DropTable(table);
     }
 }
 

@@ -1,17 +1,26 @@
+using System.Data.Common;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using System.Data.Common;
+using FluentMigrator.Runner;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Peers;
 using MigrationKit.Benchmarks.Support;
+using FluentMigratorRunner = FluentMigrator.Runner.IMigrationRunner;
 
 namespace MigrationKit.Benchmarks.Cycle;
 
 /// <summary>
 /// Scenario 3, what a test suite pays per fixture: on a new SQLite in-memory database, or a new PostgreSQL database,
-/// apply 100 migrations, revert them all, apply them again. MigrationKit against raw ADO.NET running the same statements (MigrationKit's Up SQL,
-/// and <c>DROP INDEX</c> / <c>DROP TABLE</c> down), one transaction per migration with a history row (the limit).
+/// apply 100 migrations, revert them all, apply them again. MigrationKit against the peers that have Down (EF Core over the
+/// equivalent EF migrations; FluentMigrator running MigrationKit's Up SQL and the same Down statements), and against raw
+/// ADO.NET running the same statements (MigrationKit's Up SQL, and <c>DROP INDEX</c> / <c>DROP TABLE</c> down), one
+/// transaction per migration with a history row (the limit). DbUp and Evolve have no Down.
 /// </summary>
 /// <remarks>
 /// In memory there is no <c>fsync</c> to hide behind: every statement, check and history write of the runner shows.
@@ -47,11 +56,8 @@ public class UpDownCycleBenchmarks
         }
 
         Check.That(_up.Count == Migrations, "the script does not have 100 steps");
-        _down = _up.Select(step =>
-        {
-            var table = ChainSchema.Table((int)step.Version);
-            return new[] { $"DROP INDEX \"ix_{table}_previous_id\"", $"DROP TABLE \"{table}\"" };
-        }).Reverse().ToArray();
+        ChainScripts.CheckAgainst(Engine, _up);
+        _down = _up.Select(step => ChainSchema.DownStatements((int)step.Version)).Reverse().ToArray();
         Check.That(_up[0].Statements[1].StartsWith("CREATE INDEX \"ix_chain_0001_previous_id\"", StringComparison.Ordinal), "unexpected index name: " + _up[0].Statements[1]);
         Check.That((await CycleWithMigrationKit()) == Migrations, "the MigrationKit cycle did not end with 100 migrations applied");
         DeleteDatabase();
@@ -60,6 +66,12 @@ public class UpDownCycleBenchmarks
         DeleteDatabase();
         CreateDatabase();
         Check.That((await CycleWithRawAdoNetAndProtocol()) == Migrations, "the raw cycle with the protocol did not end with 100 migrations applied");
+        DeleteDatabase();
+        CreateDatabase();
+        Check.That(CycleWithFluentMigrator() == Migrations, "the FluentMigrator cycle did not end with 100 migrations applied");
+        DeleteDatabase();
+        CreateDatabase();
+        Check.That((await CycleWithEfCore()) == Migrations, "the EF Core cycle did not end with 100 migrations applied");
         DeleteDatabase();
     }
 
@@ -160,6 +172,43 @@ public class UpDownCycleBenchmarks
         await runner.MigrateDownAsync(0);
         var result = await runner.MigrateUpAsync(Migrations);
         return result.Steps.Count;
+    }
+
+    /// <summary>
+    /// FluentMigrator: a new runner on <c>:memory:</c> (or the new PostgreSQL database), <c>MigrateUp(100)</c>,
+    /// <c>MigrateDown(0)</c>, <c>MigrateUp(100)</c>; one connection for the runner's life, so the in-memory database lives
+    /// through the cycle.
+    /// </summary>
+    /// <returns>The number of migrations applied at the end, from FluentMigrator's own history.</returns>
+    [Benchmark(Description = "FluentMigrator: up, down, up (100)")]
+    public long CycleWithFluentMigrator()
+    {
+        using var services = FluentMigratorPeer.Services(Engine, _database?.ConnectionString ?? InMemory);
+        using var scope = services.CreateScope();
+        var runner = scope.ServiceProvider.GetRequiredService<FluentMigratorRunner>();
+        runner.MigrateUp(Migrations);
+        runner.MigrateDown(0);
+        runner.MigrateUp(Migrations);
+        return scope.ServiceProvider.GetRequiredService<IVersionLoader>().VersionInfo.AppliedMigrations().Count();
+    }
+
+    /// <summary>
+    /// EF Core: a new context on an open <c>:memory:</c> connection (or the new PostgreSQL database), migrate to the
+    /// 100th migration, to <c>0</c> (everything reverted), to the 100th again. Its Down drops the index, then the table.
+    /// </summary>
+    /// <returns>The number of migrations applied at the end.</returns>
+    [Benchmark(Description = "EF Core: up, down, up (100)")]
+    public async Task<long> CycleWithEfCore()
+    {
+        // Opened here: EF Core closes the connections it opens itself, which would drop an in-memory database between migrations.
+        await using var memory = _database is null ? await OpenAsync() : null;
+        var options = memory is null ? _database!.EfOptions<ChainContext>() : new DbContextOptionsBuilder<ChainContext>().UseSqlite(memory).Options;
+        await using var context = new ChainContext(options);
+        var migrator = context.GetService<IMigrator>();
+        await migrator.MigrateAsync(EfChainMigration.Id(Migrations));
+        await migrator.MigrateAsync(Microsoft.EntityFrameworkCore.Migrations.Migration.InitialDatabase);
+        await migrator.MigrateAsync(EfChainMigration.Id(Migrations));
+        return (await context.Database.GetAppliedMigrationsAsync()).Count();
     }
 
     private static void Parameter(DbCommand command, string name, object value)

@@ -1,21 +1,28 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MigrationKit.Benchmarks.Chain;
+using MigrationKit.Benchmarks.Peers;
 using MigrationKit.Benchmarks.Support;
+using FluentMigratorRunner = FluentMigrator.Runner.IMigrationRunner;
 
 namespace MigrationKit.Benchmarks.Startup;
 
 /// <summary>
 /// Scenario 1, nothing pending at startup: a database with 500 applied migrations, and the time from "runner built"
-/// to "up to date confirmed". MigrationKit against EF Core's <c>MigrateAsync</c> over 500 equivalent migrations, and
-/// against reading the highest applied version with raw ADO.NET (the limit: one query, no checks).
+/// to "up to date confirmed". MigrationKit against EF Core's <c>MigrateAsync</c> over 500 equivalent migrations, against
+/// FluentMigrator, DbUp and Evolve over the same 500 migrations as SQL (<see cref="ChainScripts"/>), and against reading
+/// the highest applied version with raw ADO.NET (the limit: one query, no checks).
 /// </summary>
 /// <remarks>
 /// Every call starts with a new runner (a new EF Core context), as an application's startup does; the process-wide
 /// caches of both libraries (MigrationKit's assembly scan, EF Core's model and service provider) are warm, as they
 /// are after the first start in a process. <c>MigrationKit, runner reused</c> calls the same runner again, which
-/// also keeps the runner's own cache of recorded operations and checksums.
+/// also keeps the runner's own cache of recorded operations and checksums. What the peers check: FluentMigrator and DbUp
+/// compare versions or script names with their history table; Evolve, like MigrationKit, also verifies the checksum of
+/// every applied script. Each peer gets a new runner per call too: a new service provider (FluentMigrator), upgrade
+/// engine (DbUp) or <c>Evolve</c> instance.
 /// </remarks>
 [MemoryDiagnoser]
 [ScenarioJob(RunStrategy.Throughput, warmupCount: 3, iterationCount: 15)]
@@ -23,6 +30,9 @@ public class NothingPendingBenchmarks
 {
     private BenchmarkDatabase _kitDatabase = null!;
     private BenchmarkDatabase _efDatabase = null!;
+    private BenchmarkDatabase _fluentMigratorDatabase = null!;
+    private BenchmarkDatabase _dbUpDatabase = null!;
+    private BenchmarkDatabase _evolveDatabase = null!;
     private DbContextOptions<ChainContext> _efOptions = null!;
     private IMigrationRunner _reused = null!;
 
@@ -58,6 +68,41 @@ public class NothingPendingBenchmarks
         Check.That((await context.Database.GetAppliedMigrationsAsync()).Count() == ChainSchema.Count, "EF Core setup did not apply every migration");
     }
 
+    /// <summary>Applies the 500 FluentMigrator migrations, one transaction each.</summary>
+    /// <returns>A task that completes when the database is ready.</returns>
+    [GlobalSetup(Target = nameof(FluentMigratorNewRunner))]
+    public async Task SetUpFluentMigratorAsync()
+    {
+        await CheckScriptsAsync();
+        _fluentMigratorDatabase = BenchmarkDatabase.Create(Engine);
+        using var services = FluentMigratorPeer.Services(Engine, _fluentMigratorDatabase.ConnectionString);
+        using var scope = services.CreateScope();
+        var runner = scope.ServiceProvider.GetRequiredService<FluentMigratorRunner>();
+        runner.MigrateUp();
+        Check.That(!runner.HasMigrationsToApplyUp(), "FluentMigrator setup did not apply every migration");
+    }
+
+    /// <summary>Runs the 500 scripts with DbUp, one transaction each.</summary>
+    /// <returns>A task that completes when the database is ready.</returns>
+    [GlobalSetup(Target = nameof(DbUpNewEngine))]
+    public async Task SetUpDbUpAsync()
+    {
+        await CheckScriptsAsync();
+        _dbUpDatabase = BenchmarkDatabase.Create(Engine);
+        Check.That(DbUpPeer.Run(DbUpPeer.Create(Engine, _dbUpDatabase.ConnectionString, ChainSchema.Count)) == ChainSchema.Count, "DbUp setup did not run every script");
+    }
+
+    /// <summary>Runs the 500 scripts with Evolve, one transaction each.</summary>
+    /// <returns>A task that completes when the database is ready.</returns>
+    [GlobalSetup(Target = nameof(EvolveNewInstance))]
+    public async Task SetUpEvolveAsync()
+    {
+        await CheckScriptsAsync();
+        _evolveDatabase = BenchmarkDatabase.Create(Engine);
+        await using var connection = _evolveDatabase.CreateConnection();
+        Check.That(EvolvePeer.Migrate(connection, Engine, ChainSchema.Count) == ChainSchema.Count, "Evolve setup did not apply every script");
+    }
+
     /// <summary>Deletes the databases.</summary>
     /// <returns>A task that completes when they are gone.</returns>
     [GlobalCleanup]
@@ -70,6 +115,9 @@ public class NothingPendingBenchmarks
 
         _kitDatabase?.Dispose();
         _efDatabase?.Dispose();
+        _fluentMigratorDatabase?.Dispose();
+        _dbUpDatabase?.Dispose();
+        _evolveDatabase?.Dispose();
     }
 
     /// <summary>The limit: open a connection and read the highest applied version.</summary>
@@ -122,6 +170,38 @@ public class NothingPendingBenchmarks
     {
         await using var context = new ChainContext(_efOptions);
         await context.Database.MigrateAsync();
+    }
+
+    /// <summary>FluentMigrator as an application starts: a new service provider and runner, <c>MigrateUp</c>, nothing to do.</summary>
+    [Benchmark(Description = "FluentMigrator: new runner, MigrateUp")]
+    public void FluentMigratorNewRunner()
+    {
+        using var services = FluentMigratorPeer.Services(Engine, _fluentMigratorDatabase.ConnectionString);
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<FluentMigratorRunner>().MigrateUp();
+    }
+
+    /// <summary>DbUp as an application starts: a new upgrade engine over the 500 scripts, <c>PerformUpgrade</c>, nothing to do.</summary>
+    /// <returns>The number of scripts run (none).</returns>
+    [Benchmark(Description = "DbUp: new engine, PerformUpgrade")]
+    public int DbUpNewEngine() =>
+        DbUpPeer.Run(DbUpPeer.Create(Engine, _dbUpDatabase.ConnectionString, ChainSchema.Count)) == 0 ? 0 : throw new InvalidOperationException("Something was pending.");
+
+    /// <summary>Evolve as an application starts: a new <c>Evolve</c> on a new connection, <c>Migrate</c>, nothing to do.</summary>
+    /// <returns>The number of migrations applied (none).</returns>
+    [Benchmark(Description = "Evolve: new instance, Migrate")]
+    public async Task<int> EvolveNewInstance()
+    {
+        await using var connection = _evolveDatabase.CreateConnection();
+        return EvolvePeer.Migrate(connection, Engine, ChainSchema.Count) == 0 ? 0 : throw new InvalidOperationException("Something was pending.");
+    }
+
+    /// <summary>Checks that the peers' scripts are MigrationKit's SQL for the whole chain.</summary>
+    private async Task CheckScriptsAsync()
+    {
+        using var empty = BenchmarkDatabase.Create(Engine);
+        await using var runner = Runner(empty);
+        ChainScripts.CheckAgainst(Engine, (await runner.ScriptAsync(ChainSchema.Count)).Steps);
     }
 
     private static IMigrationRunner Runner(BenchmarkDatabase database, bool verifyChecksums = true) =>

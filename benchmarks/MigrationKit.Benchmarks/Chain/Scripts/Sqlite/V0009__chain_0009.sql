@@ -1,0 +1,10 @@
+CREATE TABLE "chain_0009" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_chain_0009" PRIMARY KEY AUTOINCREMENT,
+    "previous_id" INTEGER,
+    "name" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL DEFAULT 0,
+    "price" REAL,
+    "created_at" TEXT NOT NULL,
+    CONSTRAINT "fk_chain_0009_previous_id_chain_0008" FOREIGN KEY ("previous_id") REFERENCES "chain_0008" ("id")
+);
+CREATE INDEX "ix_chain_0009_previous_id" ON "chain_0009" ("previous_id");

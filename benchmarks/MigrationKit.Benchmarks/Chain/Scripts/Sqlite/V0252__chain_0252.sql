@@ -1,0 +1,10 @@
+CREATE TABLE "chain_0252" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_chain_0252" PRIMARY KEY AUTOINCREMENT,
+    "previous_id" INTEGER,
+    "name" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL DEFAULT 0,
+    "price" REAL,
+    "created_at" TEXT NOT NULL,
+    CONSTRAINT "fk_chain_0252_previous_id_chain_0251" FOREIGN KEY ("previous_id") REFERENCES "chain_0251" ("id")
+);
+CREATE INDEX "ix_chain_0252_previous_id" ON "chain_0252" ("previous_id");

@@ -1,0 +1,10 @@
+CREATE TABLE "chain_0359" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_chain_0359" PRIMARY KEY AUTOINCREMENT,
+    "previous_id" INTEGER,
+    "name" TEXT NOT NULL,
+    "quantity" INTEGER NOT NULL DEFAULT 0,
+    "price" REAL,
+    "created_at" TEXT NOT NULL,
+    CONSTRAINT "fk_chain_0359_previous_id_chain_0358" FOREIGN KEY ("previous_id") REFERENCES "chain_0358" ("id")
+);
+CREATE INDEX "ix_chain_0359_previous_id" ON "chain_0359" ("previous_id");
