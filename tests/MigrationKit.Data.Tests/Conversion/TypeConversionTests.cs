@@ -42,7 +42,7 @@ public sealed class TypeConversionTests(Engine targetEngine)
         var instant = new DateTime(2026, 12, 7, 9, 30, 15, DateTimeKind.Utc);
         if (target.IsPostgreSql)
         {
-            rows[0].Should().Equal(true, false, 12.345m, instant, instant, DateTime.SpecifyKind(instant.AddMilliseconds(250), DateTimeKind.Unspecified), Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), "{\"a\": 2, \"b\": 1}", new DateTime(2026, 12, 7), (short)7, "ABC");
+            rows[0].Should().Equal(true, false, 12.345m, instant, instant, DateTime.SpecifyKind(instant.AddMilliseconds(250), DateTimeKind.Unspecified), Guid.Parse("6f9619ff-8b86-d011-b42d-00c04fc964ff"), "{\"a\": 2, \"b\": 1}", new DateOnly(2026, 12, 7), (short)7, "ABC");
             rows[1].Should().Equal(null, true, 3.000m, instant, DateTime.UnixEpoch, DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Unspecified), null, "[]", null, (short)8, "XYZ");
         }
         else
