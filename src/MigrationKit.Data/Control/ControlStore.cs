@@ -24,7 +24,17 @@ internal sealed class ControlStore
         new("target_key", DataType.Text, "text", false, 0),
     ];
 
+    private static readonly DataColumn[] RejectColumns =
+    [
+        new("move", DataType.Text, "text", false, 1),
+        new("source_key", DataType.Text, "text", false, 2),
+        new("run_id", DataType.Int64, "bigint", false, 0),
+        new("source_values", DataType.Text, "text", false, 0),
+        new("reason", DataType.Text, "text", false, 0),
+    ];
+
     private readonly IDataEndpoint _endpoint;
+    private readonly string _rejects;
     private readonly string _runs;
     private readonly string _idMap;
 
@@ -34,7 +44,11 @@ internal sealed class ControlStore
         _runs = Sql.Quote(options.RunsTable);
         _idMap = Sql.Quote(options.IdMapTable);
         IdMapTable = options.IdMapTable;
+        RejectsTable = options.RejectsTable;
+        _rejects = Sql.Quote(options.RejectsTable);
     }
+
+    public string RejectsTable { get; }
 
     public string IdMapTable { get; }
 
@@ -55,11 +69,70 @@ internal sealed class ControlStore
                 move {text} NOT NULL, source_key {text} NOT NULL, target_key {text} NOT NULL,
                 PRIMARY KEY (move, source_key))
             """, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, $"""
+            CREATE TABLE IF NOT EXISTS {_rejects} (
+                move {text} NOT NULL, source_key {text} NOT NULL, run_id {int64} NOT NULL, source_values {text} NOT NULL, reason {text} NOT NULL,
+                PRIMARY KEY (move, source_key))
+            """, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task WriteRejectsAsync(DbConnection connection, DbTransaction transaction, string move, long runId, IReadOnlyList<DataMoveReject> rejects, CancellationToken cancellationToken)
+    {
+        var writer = await _endpoint.CreateWriterAsync(connection, transaction, RejectsTable, RejectColumns, cancellationToken).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            var row = new object?[5];
+            row[0] = move;
+            row[2] = runId;
+            foreach (var reject in rejects)
+            {
+                row[1] = reject.SourceKey;
+                row[3] = reject.SourceValues;
+                row[4] = reject.Reason;
+                await writer.WriteRowAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Which of some source keys the move rejected.</summary>
+    public async Task<HashSet<string>> ReadRejectedAsync(DbConnection connection, string move, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in sourceKeys.Chunk(500))
+        {
+            var names = string.Join(", ", chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            var command = Sql.Command(connection, null, $"SELECT source_key FROM {_rejects} WHERE move = @move AND source_key IN ({names})");
+            await using var commandScope = command.ConfigureAwait(false);
+            Sql.Add(command, "move", move);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                Sql.Add(command, "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
+            }
+
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var readerScope = reader.ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                result.Add(reader.GetString(0));
+            }
+        }
+
+        return result;
+    }
+
+    public async Task<long> CountRejectsAsync(DbConnection connection, string move, CancellationToken cancellationToken)
+    {
+        var command = Sql.Command(connection, null, $"SELECT COUNT(*) FROM {_rejects} WHERE move = @move");
+        await using var commandScope = command.ConfigureAwait(false);
+        Sql.Add(command, "move", move);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public async Task<RunState?> LatestAsync(DbConnection connection, string move, CancellationToken cancellationToken)
     {
-        var command = Sql.Command(connection, null, $"SELECT run_id, status, batches, last_key, rows_read, rows_written, checksum FROM {_runs} WHERE move = @move ORDER BY run_id DESC LIMIT 1");
+        var command = Sql.Command(connection, null, $"SELECT run_id, status, batches, last_key, rows_read, rows_written, rows_rejected, checksum FROM {_runs} WHERE move = @move ORDER BY run_id DESC LIMIT 1");
         await using var commandScope = command.ConfigureAwait(false);
         Sql.Add(command, "move", move);
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -76,13 +149,14 @@ internal sealed class ControlStore
             reader.IsDBNull(3) ? null : reader.GetString(3),
             Convert.ToInt64(reader.GetValue(4), System.Globalization.CultureInfo.InvariantCulture),
             Convert.ToInt64(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
-            Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture));
+            Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+            Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>Starts a run that carries on the counters of <paramref name="previous"/>; the previous run, unfinished, is marked interrupted.</summary>
     public async Task<RunState> StartAsync(DbConnection connection, string move, RunState? previous, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var run = new RunState((previous?.RunId ?? 0) + 1, Running, previous?.Batches ?? 0, previous?.LastKey, previous?.RowsRead ?? 0, previous?.RowsWritten ?? 0, previous?.Checksum ?? 0);
+        var run = new RunState((previous?.RunId ?? 0) + 1, Running, previous?.Batches ?? 0, previous?.LastKey, previous?.RowsRead ?? 0, previous?.RowsWritten ?? 0, previous?.RowsRejected ?? 0, previous?.Checksum ?? 0);
         var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
         if (previous is not null)
@@ -99,7 +173,7 @@ internal sealed class ControlStore
 
         var insert = Sql.Command(connection, transaction, $"""
             INSERT INTO {_runs} (move, run_id, status, batches, last_key, rows_read, rows_written, rows_rejected, checksum, started, updated)
-            VALUES (@move, @run, @status, @batches, @last_key, @rows_read, @rows_written, 0, @checksum, @now, @now)
+            VALUES (@move, @run, @status, @batches, @last_key, @rows_read, @rows_written, @rows_rejected, @checksum, @now, @now)
             """);
         await using var insertScope = insert.ConfigureAwait(false);
         Sql.Add(insert, "move", move);
@@ -109,6 +183,7 @@ internal sealed class ControlStore
         Sql.Add(insert, "last_key", _endpoint.ToParameterValue(run.LastKey));
         Sql.Add(insert, "rows_read", run.RowsRead);
         Sql.Add(insert, "rows_written", run.RowsWritten);
+        Sql.Add(insert, "rows_rejected", run.RowsRejected);
         Sql.Add(insert, "checksum", run.Checksum);
         Sql.Add(insert, "now", _endpoint.ToParameterValue(now.UtcDateTime));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -120,7 +195,7 @@ internal sealed class ControlStore
     public async Task RecordBatchAsync(DbConnection connection, DbTransaction transaction, string move, RunState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var update = Sql.Command(connection, transaction, $"""
-            UPDATE {_runs} SET batches = @batches, last_key = @last_key, rows_read = @rows_read, rows_written = @rows_written, checksum = @checksum, updated = @now
+            UPDATE {_runs} SET batches = @batches, last_key = @last_key, rows_read = @rows_read, rows_written = @rows_written, rows_rejected = @rows_rejected, checksum = @checksum, updated = @now
             WHERE move = @move AND run_id = @run AND status = @running
             """);
         await using var updateScope = update.ConfigureAwait(false);
@@ -128,6 +203,7 @@ internal sealed class ControlStore
         Sql.Add(update, "last_key", _endpoint.ToParameterValue(state.LastKey));
         Sql.Add(update, "rows_read", state.RowsRead);
         Sql.Add(update, "rows_written", state.RowsWritten);
+        Sql.Add(update, "rows_rejected", state.RowsRejected);
         Sql.Add(update, "checksum", state.Checksum);
         Sql.Add(update, "now", _endpoint.ToParameterValue(now.UtcDateTime));
         Sql.Add(update, "move", move);

@@ -20,6 +20,8 @@ public sealed class DataMove
         TargetTable = builder.TargetTableName!;
         Mappings = builder.Mappings.ToArray();
         BatchSize = builder.Batch;
+        ErrorBudgetRows = builder.BudgetRows;
+        ErrorBudgetRatio = builder.BudgetRatio;
     }
 
     /// <summary>The move's name: it keys the progress rows and the id map, so a rerun with the same name resumes.</summary>
@@ -45,6 +47,17 @@ public sealed class DataMove
 
     /// <summary>Rows per batch, that is per target transaction.</summary>
     public int BatchSize { get; }
+
+    /// <summary>The most rows the move may reject, or null when only the ratio (or nothing) bounds them.</summary>
+    public long? ErrorBudgetRows { get; }
+
+    /// <summary>The most rows the move may reject as a share of the rows read, or null.</summary>
+    public double? ErrorBudgetRatio { get; }
+
+    internal bool HasErrorBudget => ErrorBudgetRows is not null || ErrorBudgetRatio is not null;
+
+    internal bool WithinBudget(long rejected, long read) =>
+        (ErrorBudgetRows is not { } rows || rejected <= rows) && (ErrorBudgetRatio is not { } ratio || rejected <= ratio * read);
 
     internal IReadOnlyList<ColumnMapping> Mappings { get; }
 

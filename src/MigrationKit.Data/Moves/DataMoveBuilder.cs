@@ -29,6 +29,10 @@ public sealed class DataMoveBuilder
 
     internal int Batch { get; private set; } = 1_000;
 
+    internal long? BudgetRows { get; private set; }
+
+    internal double? BudgetRatio { get; private set; }
+
     internal IReadOnlyList<ColumnMapping> Mappings => _mappings;
 
     /// <summary>Reads rows from a table.</summary>
@@ -106,6 +110,34 @@ public sealed class DataMoveBuilder
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rows, 1_000_000);
         Batch = rows;
+        return this;
+    }
+
+    /// <summary>
+    /// Lets the move go on past bad rows, up to a number of them: a row that cannot be converted, or that the target
+    /// refuses (the batch is split until the refused rows are isolated), is recorded in the rejects table with its
+    /// original values and the reason, in the batch's transaction. One more bad row stops the move like the default,
+    /// which stops at the first.
+    /// </summary>
+    /// <param name="rows">The most rows the move may reject in all (runs resumed included); 0 or more.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is negative.</exception>
+    public DataMoveBuilder ErrorBudget(long rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        BudgetRows = rows;
+        return this;
+    }
+
+    /// <summary>Like <see cref="ErrorBudget(long)"/>, with the budget as a share of the rows read so far.</summary>
+    /// <param name="ratio">Between 0 and 1, for example 0.001 for one row in a thousand.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="ratio"/> is out of range.</exception>
+    public DataMoveBuilder ErrorBudgetRatio(double ratio)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ratio);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ratio, 1.0);
+        BudgetRatio = ratio;
         return this;
     }
 

@@ -9,6 +9,9 @@ public sealed class DataMoveOptions
     /// <summary>The id-map table in each target (move, source key, target key; optionally <c>schema.table</c>).</summary>
     public string IdMapTable { get; set; } = "__migrationkit_data_idmap";
 
+    /// <summary>The rejects table in each target (move, source key, run, the source row's values as JSON, reason; optionally <c>schema.table</c>).</summary>
+    public string RejectsTable { get; set; } = "__migrationkit_data_rejects";
+
     /// <summary>Batches read ahead of the writer; with the batch size it bounds the memory a move uses. 2 by default.</summary>
     public int BufferedBatches { get; set; } = 2;
 
@@ -22,6 +25,7 @@ public sealed class DataMoveOptions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(RunsTable, nameof(RunsTable));
         ArgumentException.ThrowIfNullOrWhiteSpace(IdMapTable, nameof(IdMapTable));
+        ArgumentException.ThrowIfNullOrWhiteSpace(RejectsTable, nameof(RejectsTable));
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferedBatches, 1, nameof(BufferedBatches));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }

@@ -19,6 +19,7 @@ internal sealed class MoveValidator
     private readonly DbConnection _target;
     private readonly int _maxDifferences;
     private readonly RowTransformer _transformer;
+    private readonly ControlStore _control;
     private readonly StringBuilder _scratch = new(256);
     private readonly List<DataDifference> _differences = [];
 
@@ -28,6 +29,7 @@ internal sealed class MoveValidator
         _target = target;
         _maxDifferences = maxDifferences;
         _transformer = new RowTransformer(plan, control, validating: true);
+        _control = control;
     }
 
     public long TargetRows { get; private set; }
@@ -53,11 +55,18 @@ internal sealed class MoveValidator
         await _transformer.PrepareAsync(chunk, _target, null, cancellationToken).ConfigureAwait(false);
         var entries = new List<Entry>(chunk.Count);
         var byTargetKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var unmapped = chunk.Where(r => !_transformer.IsMapped(r)).Select(r => KeyText.ForMap(r, _plan.KeyIndexes)).ToList();
+        var rejected = unmapped.Count == 0 ? [] : await _control.ReadRejectedAsync(_target, _plan.Move.Name, unmapped, cancellationToken).ConfigureAwait(false);
         foreach (var row in chunk)
         {
             var sourceKey = KeyText.ForMessage(row, _plan.KeyIndexes, _plan.KeyNames);
             if (!_transformer.IsMapped(row))
             {
+                if (rejected.Contains(KeyText.ForMap(row, _plan.KeyIndexes)))
+                {
+                    continue;
+                }
+
                 Add(new DataDifference(DataDifferenceKind.Unmapped, sourceKey, null));
                 continue;
             }
