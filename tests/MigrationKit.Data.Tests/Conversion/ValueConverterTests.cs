@@ -82,6 +82,20 @@ public sealed class ValueConverterTests
         Canonical(null, DataType.Text).Should().NotBe(Canonical(string.Empty, DataType.Text));
     }
 
+    [Test]
+    public void Row_hashes_agree_on_equal_values_and_differ_on_different_ones()
+    {
+        DataType[] types = [DataType.Decimal, DataType.TimestampTz, DataType.Json, DataType.Text];
+        var a = MigrationKit.Data.Execution.RowHash.Compute(new StringBuilder(), [12.5m, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(4), "{\"b\":1,\"a\":2}", "x"], types);
+        var b = MigrationKit.Data.Execution.RowHash.Compute(new StringBuilder(), [12.50m, new DateTime(2026, 1, 1), "{\"a\": 2, \"b\": 1}", "x"], types);
+        var c = MigrationKit.Data.Execution.RowHash.Compute(new StringBuilder(), [12.50m, new DateTime(2026, 1, 1), "{\"a\": 2, \"b\": 1}", "y"], types);
+        var d = MigrationKit.Data.Execution.RowHash.Compute(new StringBuilder(), [12.5m, new DateTime(2026, 1, 1), "{\"a\": 2, \"b\": 1}", null], types);
+
+        a.Should().Be(b);
+        c.Should().NotBe(a);
+        d.Should().NotBe(a);
+    }
+
     private static string Canonical(object? value, DataType type)
     {
         var builder = new StringBuilder();
