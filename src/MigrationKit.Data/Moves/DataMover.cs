@@ -1,0 +1,432 @@
+using System.Data.Common;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using MigrationKit.Data.Control;
+using MigrationKit.Data.Diagnostics;
+using MigrationKit.Data.Execution;
+using MigrationKit.Data.Validation;
+
+namespace MigrationKit.Data.Moves;
+
+/// <summary>
+/// Runs and validates <see cref="DataMove"/>s. Each batch is written in one target transaction together with its
+/// id-map rows and its progress row, so a run killed at any moment resumes after the last committed batch on the next
+/// run, with no duplicate and no gap. Reading, converting and writing overlap through a bounded buffer: memory does not
+/// grow with the table.
+/// </summary>
+public sealed class DataMover
+{
+    private readonly DataMoveOptions _options;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a mover.</summary>
+    /// <param name="options">Control table names, buffering, observer and clock; the defaults when null.</param>
+    /// <param name="loggerFactory">Where logs go; nowhere when null.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public DataMover(DataMoveOptions? options = null, ILoggerFactory? loggerFactory = null)
+    {
+        _options = options ?? new DataMoveOptions();
+        _options.Validate();
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MigrationKit.Data.DataMover");
+    }
+
+    /// <summary>Runs a move, or resumes it after the last batch an earlier run committed.</summary>
+    /// <param name="move">The move.</param>
+    /// <param name="progress">Receives progress after each committed batch.</param>
+    /// <param name="cancellationToken">Stops the move after the batch being written commits; the next run resumes there.</param>
+    /// <returns>What the run did.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases (a table or column is missing, the key is not mapped …); nothing was moved.</exception>
+    /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
+    /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
+    /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    public async Task<DataMoveResult> RunAsync(DataMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
+        var source = await move.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var sourceScope = source.ConfigureAwait(false);
+        var target = await move.Target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var targetScope = target.ConfigureAwait(false);
+
+        var plan = await MovePlan.ResolveAsync(move, source, target, cancellationToken).ConfigureAwait(false);
+        var control = new ControlStore(move.Target, _options);
+        await control.EnsureAsync(target, cancellationToken).ConfigureAwait(false);
+        var latest = await control.LatestAsync(target, move.Name, cancellationToken).ConfigureAwait(false);
+        if (latest is { Status: ControlStore.Completed })
+        {
+            Log.MoveAlreadyCompleted(_logger, move.Name, latest.RunId);
+            return new DataMoveResult(move.Name, DataMoveStatus.AlreadyCompleted, latest.RunId, latest.Batches, latest.Batches, latest.RowsRead, latest.RowsWritten, latest.RowsRejected, [], latest.Checksum, clock.GetElapsedTime(started));
+        }
+
+        var total = await SourceReader.CountAsync(plan, source, cancellationToken).ConfigureAwait(false);
+        var transformer = new RowTransformer(plan, control, validating: false);
+        await transformer.LoadLookupsAsync(target, cancellationToken).ConfigureAwait(false);
+        var state = await control.StartAsync(target, move.Name, latest, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var resumedFrom = state.Batches;
+        var rowsBefore = state.RowsRead;
+        Log.MoveStarting(_logger, move.Name, state.RunId, move.Source.DisplayName, move.Target.DisplayName, total, resumedFrom);
+        progress?.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Preparing, state.RowsRead, total, 0, null));
+
+        var rejects = new List<DataMoveReject>();
+        var after = state.LastKey is null ? null : KeyText.FromProgress(state.LastKey, plan.KeyColumns);
+        var channel = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(_options.BufferedBatches) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await SourceReader.ReadAsync(plan, source, after, channel.Writer, stopReading.Token).ConfigureAwait(false);
+                    channel.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
+
+        try
+        {
+            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                state = await WriteBatchAsync(plan, control, transformer, target, batch, state, rejects).ConfigureAwait(false);
+                if (progress is not null)
+                {
+                    var seconds = clock.GetElapsedTime(started).TotalSeconds;
+                    var rate = seconds > 0 ? (state.RowsRead - rowsBefore) / seconds : 0;
+                    var remaining = rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - state.RowsRead) / rate) : (TimeSpan?)null;
+                    progress.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Moving, state.RowsRead, total, rate, remaining));
+                }
+
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (Exception e)
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var cancelled = e is OperationCanceledException && cancellationToken.IsCancellationRequested;
+            if (cancelled)
+            {
+                Log.MoveCancelled(_logger, move.Name, state.RunId, state.Batches);
+            }
+            else
+            {
+                Log.MoveFailed(_logger, e, move.Name, state.RunId, state.Batches);
+            }
+
+            try
+            {
+                await control.FinishAsync(target, move.Name, state.RunId, cancelled ? ControlStore.Cancelled : ControlStore.Failed, cancelled ? null : e.Message, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // The run row stays 'running'; the next run marks it interrupted. The original failure matters more.
+            }
+
+            throw;
+        }
+
+        await reading.ConfigureAwait(false);
+        await control.FinishAsync(target, move.Name, state.RunId, ControlStore.Completed, null, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+        var elapsed = clock.GetElapsedTime(started);
+        Log.MoveCompleted(_logger, move.Name, state.RunId, state.RowsWritten, state.Batches, (long)elapsed.TotalMilliseconds);
+        progress?.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Completed, state.RowsRead, total, elapsed.TotalSeconds > 0 ? (state.RowsRead - rowsBefore) / elapsed.TotalSeconds : 0, TimeSpan.Zero));
+        return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed);
+    }
+
+    /// <summary>
+    /// Compares a move's source and target: counts, one target row per source row through the id map, and content
+    /// checksums of the mapped values per key range (a batch of keys), bisected on mismatch down to the differing keys.
+    /// </summary>
+    /// <param name="move">The move, as it was run.</param>
+    /// <param name="maxDifferences">The most differing rows to list; the comparison stops counting there.</param>
+    /// <param name="cancellationToken">Cancels the validation.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public async Task<DataMoveValidationReport> ValidateAsync(DataMove move, int maxDifferences = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDifferences, 1);
+        var source = await move.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var sourceScope = source.ConfigureAwait(false);
+        var target = await move.Target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var targetScope = target.ConfigureAwait(false);
+        var plan = await MovePlan.ResolveAsync(move, source, target, cancellationToken).ConfigureAwait(false);
+        var control = new ControlStore(move.Target, _options);
+        await control.EnsureAsync(target, cancellationToken).ConfigureAwait(false);
+
+        var validator = new MoveValidator(plan, control, target, maxDifferences);
+        var sourceRows = await SourceReader.CountAsync(plan, source, cancellationToken).ConfigureAwait(false);
+        var idMapRows = await control.CountIdMapAsync(target, move.Name, cancellationToken).ConfigureAwait(false);
+        var rejectedRows = await control.CountRejectsAsync(target, move.Name, cancellationToken).ConfigureAwait(false);
+        var tableRows = await validator.CountTargetTableAsync(cancellationToken).ConfigureAwait(false);
+        await validator.LoadAsync(cancellationToken).ConfigureAwait(false);
+
+        var channel = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(_options.BufferedBatches) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reading = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await SourceReader.ReadAsync(plan, source, null, channel.Writer, stopReading.Token).ConfigureAwait(false);
+                    channel.Writer.TryComplete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.TryComplete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await validator.CompareAsync(chunk, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var report = new DataMoveValidationReport(move.Name, sourceRows, idMapRows, rejectedRows, validator.TargetRows, tableRows, validator.Ranges, validator.RangesBisected, validator.Differences);
+        Log.ValidationCompleted(_logger, move.Name, sourceRows, validator.TargetRows, validator.Differences.Count);
+        return report;
+    }
+
+    private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)
+    {
+        var move = plan.Move;
+
+        // Converted before the transaction opens: a bad row fails the batch without touching the target (or, with an
+        // error budget, becomes a reject).
+        await transformer.PrepareAsync(batch, target, null, CancellationToken.None).ConfigureAwait(false);
+        var rows = new List<object?[]>(batch.Count);
+        var sources = new List<object?[]>(batch.Count);
+        var rejects = new List<DataMoveReject>();
+        foreach (var source in batch)
+        {
+            try
+            {
+                rows.Add(transformer.Transform(source));
+                sources.Add(source);
+            }
+            catch (DataMoveRowException e) when (move.HasErrorBudget)
+            {
+                rejects.Add(Reject(plan, source, $"column '{e.Column}' has value {e.Value}, which is not a {e.ExpectedType} for target column '{e.TargetColumn}' ({e.InnerException?.Message})"));
+                CheckBudget(move, state, batch.Count, rejects.Count, e);
+            }
+        }
+
+        var lastKey = KeyText.ForProgress(batch[^1], plan.KeyIndexes);
+        var info = new DataMoveBatch(move.Name, state.RunId, state.Batches + 1, batch.Count, lastKey);
+        RunState next;
+
+        // From here on the batch finishes even when the move is cancelled: cancellation stops between batches.
+        var transaction = await target.BeginTransactionAsync(CancellationToken.None).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            try
+            {
+                var written = move.HasErrorBudget
+                    ? await WriteIsolatingAsync(plan, target, transaction, rows, sources, rejects, state, batch.Count).ConfigureAwait(false)
+                    : await WriteRowsAsync(plan, target, transaction, rows).ConfigureAwait(false);
+                var scratch = new StringBuilder(256);
+                long checksum = 0;
+                var pairs = new (string Source, string Target)[written.Count];
+                for (var i = 0; i < written.Count; i++)
+                {
+                    pairs[i] = (KeyText.ForMap(sources[written[i]], plan.KeyIndexes), KeyText.ForMap(rows[written[i]], plan.TargetKeyIndexes));
+                    checksum = unchecked(checksum + RowHash.Compute(scratch, rows[written[i]], plan.TargetTypes));
+                }
+
+                next = state with
+                {
+                    Batches = state.Batches + 1,
+                    LastKey = lastKey,
+                    RowsRead = state.RowsRead + batch.Count,
+                    RowsWritten = state.RowsWritten + written.Count,
+                    RowsRejected = state.RowsRejected + rejects.Count,
+                    Checksum = unchecked(state.Checksum + checksum),
+                };
+                await control.WriteIdMapAsync(target, transaction, move.Name, pairs, CancellationToken.None).ConfigureAwait(false);
+                if (rejects.Count > 0)
+                {
+                    await control.WriteRejectsAsync(target, transaction, move.Name, state.RunId, rejects, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await control.RecordBatchAsync(target, transaction, move.Name, next, _options.TimeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                if (_options.Observer is { } observer)
+                {
+                    await observer.OnBatchWritingAsync(info, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                throw new DataMoveException(
+                    move.Name,
+                    info.Number,
+                    $"Data move '{move.Name}' could not write batch {info.Number} ({batch.Count} row(s) of '{move.SourceTable}' up to key {lastKey}) into '{move.TargetTable}' on {move.Target.DisplayName}: {e.Message} "
+                    + $"The batch was rolled back and the {state.Batches} batch(es) before it are kept; fix the cause and run the move again to resume.",
+                    e);
+            }
+        }
+
+        foreach (var reject in rejects.Take(Math.Max(0, 1_000 - runRejects.Count)))
+        {
+            runRejects.Add(reject);
+        }
+
+        DataMoveTelemetry.RowsMoved.Add(next.RowsWritten - state.RowsWritten);
+        DataMoveTelemetry.BatchesCommitted.Add(1);
+        Log.BatchCommitted(_logger, move.Name, next.Batches, batch.Count, lastKey);
+        if (_options.Observer is { } committed)
+        {
+            await committed.OnBatchCommittedAsync(info, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return next;
+    }
+
+    private static async Task<List<int>> WriteRowsAsync(MovePlan plan, DbConnection target, DbTransaction transaction, List<object?[]> rows)
+    {
+        var writer = await plan.Move.Target.CreateWriterAsync(target, transaction, plan.Move.TargetTable, plan.TargetColumns, CancellationToken.None).ConfigureAwait(false);
+        await using (writer.ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await writer.WriteRowAsync(row, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return Enumerable.Range(0, rows.Count).ToList();
+    }
+
+    /// <summary>Writes the rows under a savepoint; when the target refuses them, rolls back to it and halves the rows until the refused ones are isolated as rejects.</summary>
+    private static async Task<List<int>> WriteIsolatingAsync(MovePlan plan, DbConnection target, DbTransaction transaction, List<object?[]> rows, List<object?[]> sources, List<DataMoveReject> rejects, RunState state, int batchRows)
+    {
+        var written = new List<int>(rows.Count);
+        var savepoints = 0;
+        await WriteRangeAsync(Enumerable.Range(0, rows.Count).ToList()).ConfigureAwait(false);
+        written.Sort();
+        return written;
+
+        async Task WriteRangeAsync(List<int> range)
+        {
+            if (range.Count == 0)
+            {
+                return;
+            }
+
+            var savepoint = "mk_rows_" + (++savepoints).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await transaction.SaveAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                var writer = await plan.Move.Target.CreateWriterAsync(target, transaction, plan.Move.TargetTable, plan.TargetColumns, CancellationToken.None).ConfigureAwait(false);
+                await using (writer.ConfigureAwait(false))
+                {
+                    foreach (var index in range)
+                    {
+                        await writer.WriteRowAsync(rows[index], CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    await writer.CompleteAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+
+                await transaction.ReleaseAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                written.AddRange(range);
+            }
+            catch (DbException e)
+            {
+                await transaction.RollbackAsync(savepoint, CancellationToken.None).ConfigureAwait(false);
+                if (range.Count == 1)
+                {
+                    rejects.Add(Reject(plan, sources[range[0]], "the target refused the row: " + e.Message));
+                    CheckBudget(plan.Move, state, batchRows, rejects.Count, e);
+                    return;
+                }
+
+                var half = range.Count / 2;
+                await WriteRangeAsync(range[..half]).ConfigureAwait(false);
+                await WriteRangeAsync(range[half..]).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static DataMoveReject Reject(MovePlan plan, object?[] source, string reason)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < plan.SourceColumns.Count; i++)
+            {
+                json.WritePropertyName(plan.SourceColumns[i].Name);
+                switch (source[i])
+                {
+                    case null:
+                        json.WriteNullValue();
+                        break;
+                    case long or int or short or byte:
+                        json.WriteNumberValue(Convert.ToInt64(source[i], System.Globalization.CultureInfo.InvariantCulture));
+                        break;
+                    case double d:
+                        json.WriteNumberValue(d);
+                        break;
+                    case decimal d:
+                        json.WriteNumberValue(d);
+                        break;
+                    case bool b:
+                        json.WriteBooleanValue(b);
+                        break;
+                    case byte[] bytes:
+                        json.WriteBase64StringValue(bytes);
+                        break;
+                    default:
+                        json.WriteStringValue(KeyText.Text(source[i]));
+                        break;
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        return new DataMoveReject(KeyText.ForMap(source, plan.KeyIndexes), Encoding.UTF8.GetString(buffer.WrittenSpan), reason);
+    }
+
+    private static void CheckBudget(DataMove move, RunState state, int batchRows, int batchRejects, Exception cause)
+    {
+        var rejected = state.RowsRejected + batchRejects;
+        if (!move.WithinBudget(rejected, state.RowsRead + batchRows))
+        {
+            var budget = move.ErrorBudgetRows is { } rows ? rows.ToString(System.Globalization.CultureInfo.InvariantCulture) + " row(s)" : string.Empty;
+            if (move.ErrorBudgetRatio is { } ratio)
+            {
+                budget += (budget.Length > 0 ? " and " : string.Empty) + ratio.ToString("P3", System.Globalization.CultureInfo.InvariantCulture) + " of the rows read";
+            }
+
+            throw new DataMoveException(
+                move.Name,
+                state.Batches + 1,
+                $"Data move '{move.Name}' stopped in batch {state.Batches + 1}: {rejected} rejected row(s) exceed its error budget of {budget}. The last one: {cause.Message} "
+                + $"The batch was rolled back and the {state.Batches} batch(es) before it are kept (their rejects are in the rejects table); fix the rows or raise the budget, then run the move again to resume.",
+                cause);
+        }
+    }
+}

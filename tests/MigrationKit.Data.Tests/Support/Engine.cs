@@ -1,0 +1,8 @@
+namespace MigrationKit.Data.Tests.Support;
+
+public enum Engine
+{
+    Sqlite,
+    SqliteMemory,
+    PostgreSql,
+}
