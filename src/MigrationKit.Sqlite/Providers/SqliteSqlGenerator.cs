@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 using MigrationKit.Providers;
 
 namespace MigrationKit.Sqlite;
@@ -87,7 +88,25 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
     }
 
     /// <inheritdoc />
-    public override async ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    public override async ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default) =>
+        (await GenerateCoreAsync(operation, context, cancellationToken).ConfigureAwait(false)).Statements;
+
+    /// <summary>
+    /// Generates an operation's commands: every statement of a table rebuild is marked as rewriting the table (a full
+    /// copy under the database's write lock). SQLite has no table-level lock modes, so no lock level is set.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="context">The schema just before the operation.</param>
+    /// <param name="cancellationToken">Cancels generation.</param>
+    /// <returns>The commands, in order.</returns>
+    public override async ValueTask<IReadOnlyList<MigrationCommand>> GenerateCommandsAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    {
+        var (statements, rebuilt) = await GenerateCoreAsync(operation, context, cancellationToken).ConfigureAwait(false);
+        // SQLite builds an index one way only (CONCURRENTLY is left out), so every statement it generates may run in a transaction.
+        return statements.Select(s => DescribeCommand(operation, s) with { Transactional = true, RewritesTable = rebuilt }).ToArray();
+    }
+
+    private async ValueTask<(IReadOnlyList<string> Statements, bool Rebuilt)> GenerateCoreAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
@@ -95,32 +114,32 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         switch (operation)
         {
             case CreateSchemaOperation or DropSchemaOperation:
-                return [];
+                return ([], false);
             case ValidateConstraintOperation:
                 // SQLite checks every constraint as rows are written; nothing is left to validate later.
-                return [];
+                return ([], false);
             case CreateIndexOperation o:
                 // SQLite builds an index one way only: CONCURRENTLY has no meaning here and is left out.
-                return [CreateIndexSql(o.Table, o.Index)];
+                return ([CreateIndexSql(o.Table, o.Index)], false);
             case DropIndexOperation o:
-                return [$"DROP INDEX {QuoteIdentifier(o.Name)}"];
+                return ([$"DROP INDEX {QuoteIdentifier(o.Name)}"], false);
             case RenameTableOperation or RenameColumnOperation:
-                return [RenameSql(operation)];
+                return ([RenameSql(operation)], false);
             case CreateTableOperation o when o.ForeignKeys.Count > 0:
                 // SQLite accepts a foreign key to a table or column that does not exist and fails only when a row is
                 // written; refuse it here, as a server database would, so the mistake shows on the first run.
                 // Only the referenced tables are read, so the check costs the same on the 500th table as on the first.
                 var principals = o.ForeignKeys.Select(f => new QualifiedName(f.PrincipalTable.Name)).Distinct().ToArray();
                 RequirePrincipals(await context.GetTablesAsync(principals, cancellationToken).ConfigureAwait(false), o.Table, o.Columns.Select(c => c.Name).ToArray(), o.ForeignKeys, operation);
-                return Generate(operation);
+                return (Generate(operation), false);
             case AddColumnOperation o when CanAddNatively(o.Column):
-                return Generate(operation);
+                return (Generate(operation), false);
             case AddColumnOperation or DropColumnOperation or AlterColumnOperation
                 or AddPrimaryKeyOperation or DropPrimaryKeyOperation or AddUniqueConstraintOperation or DropUniqueConstraintOperation
                 or AddForeignKeyOperation or DropForeignKeyOperation or AddCheckConstraintOperation or DropCheckConstraintOperation:
                 break;
             default:
-                return Generate(operation);
+                return (Generate(operation), false);
         }
 
         var schema = await context.GetCurrentSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -135,10 +154,10 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 
         if (operation is DropColumnOperation drop && !IsConstrained(table, drop.Column))
         {
-            return Generate(operation);
+            return (Generate(operation), false);
         }
 
-        return Rebuild(schema, table, Apply(schema, operation).FindTable(table.Name)!);
+        return (Rebuild(schema, table, Apply(schema, operation).FindTable(table.Name)!), true);
     }
 
     /// <summary>
