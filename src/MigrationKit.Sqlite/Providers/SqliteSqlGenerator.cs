@@ -111,39 +111,40 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         operation = SqliteSchemaNames.Strip(operation);
-        switch (operation)
+        var path = operation.Accept(SqliteGenerationPath.Of);
+        switch (path.Kind)
         {
-            case CreateSchemaOperation or DropSchemaOperation:
+            case SqliteGenerationPathKind.Nothing:
+                // No schemas in SQLite, and every constraint is checked as rows are written: nothing to validate later.
                 return ([], false);
-            case ValidateConstraintOperation:
-                // SQLite checks every constraint as rows are written; nothing is left to validate later.
-                return ([], false);
-            case CreateIndexOperation o:
+            case SqliteGenerationPathKind.CreateIndex:
                 // SQLite builds an index one way only: CONCURRENTLY has no meaning here and is left out.
-                return ([CreateIndexSql(o.Table, o.Index)], false);
-            case DropIndexOperation o:
-                return ([$"DROP INDEX {QuoteIdentifier(o.Name)}"], false);
-            case RenameTableOperation or RenameColumnOperation:
+                var index = (CreateIndexOperation)operation;
+                return ([CreateIndexSql(index.Table, index.Index)], false);
+            case SqliteGenerationPathKind.DropIndex:
+                return ([$"DROP INDEX {QuoteIdentifier(((DropIndexOperation)operation).Name)}"], false);
+            case SqliteGenerationPathKind.Rename:
                 return ([RenameSql(operation)], false);
-            case CreateTableOperation o when o.ForeignKeys.Count > 0:
+            case SqliteGenerationPathKind.CreateTableWithForeignKeys:
                 // SQLite accepts a foreign key to a table or column that does not exist and fails only when a row is
                 // written; refuse it here, as a server database would, so the mistake shows on the first run.
                 // Only the referenced tables are read, so the check costs the same on the 500th table as on the first.
-                var principals = o.ForeignKeys.Select(f => new QualifiedName(f.PrincipalTable.Name)).Distinct().ToArray();
-                RequirePrincipals(await context.GetTablesAsync(principals, cancellationToken).ConfigureAwait(false), o.Table, o.Columns.Select(c => c.Name).ToArray(), o.ForeignKeys, operation);
+                var create = (CreateTableOperation)operation;
+                var principals = create.ForeignKeys.Select(f => new QualifiedName(f.PrincipalTable.Name)).Distinct().ToArray();
+                RequirePrincipals(await context.GetTablesAsync(principals, cancellationToken).ConfigureAwait(false), create.Table, create.Columns.Select(c => c.Name).ToArray(), create.ForeignKeys, operation);
                 return (Generate(operation), false);
-            case AddColumnOperation o when CanAddNatively(o.Column):
+            case SqliteGenerationPathKind.ChangeTable when operation is AddColumnOperation add && CanAddNatively(add.Column):
                 return (Generate(operation), false);
-            case AddColumnOperation or DropColumnOperation or AlterColumnOperation
-                or AddPrimaryKeyOperation or DropPrimaryKeyOperation or AddUniqueConstraintOperation or DropUniqueConstraintOperation
-                or AddForeignKeyOperation or DropForeignKeyOperation or AddCheckConstraintOperation or DropCheckConstraintOperation:
+            case SqliteGenerationPathKind.ChangeTable:
                 break;
-            default:
+            case SqliteGenerationPathKind.Standard:
                 return (Generate(operation), false);
+            default:
+                throw new InvalidOperationException($"The SQLite generator has no way to write path {path.Kind}.");
         }
 
         var schema = await context.GetCurrentSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var name = TableOf(operation);
+        var name = path.Table!;
         var table = schema.FindTable(name)
             ?? throw new MigrationKitException($"Cannot {operation.Describe()}: table {name} does not exist in the SQLite database. Create it first, or check the table name.");
         Validate(table, operation);
@@ -290,22 +291,6 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
             || table.Indexes.Any(i => In(i.Columns) || (i.Filter is not null && SqliteSqlParser.Mentions(i.Filter, column)))
             || table.CheckConstraints.Any(c => SqliteSqlParser.Mentions(c.Expression, column));
     }
-
-    private static QualifiedName TableOf(MigrationOperation operation) => operation switch
-    {
-        AddColumnOperation o => o.Table,
-        DropColumnOperation o => o.Table,
-        AlterColumnOperation o => o.Table,
-        AddPrimaryKeyOperation o => o.Table,
-        DropPrimaryKeyOperation o => o.Table,
-        AddUniqueConstraintOperation o => o.Table,
-        DropUniqueConstraintOperation o => o.Table,
-        AddForeignKeyOperation o => o.Table,
-        DropForeignKeyOperation o => o.Table,
-        AddCheckConstraintOperation o => o.Table,
-        DropCheckConstraintOperation o => o.Table,
-        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Describe(), "Not a table rebuild."),
-    };
 
     /// <summary>Refuses, with the reason, the operations whose rebuild would silently do nothing or fail obscurely.</summary>
     /// <summary>Refuses foreign keys whose referenced table or columns do not exist (a table may reference itself).</summary>

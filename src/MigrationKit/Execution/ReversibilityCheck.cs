@@ -35,7 +35,7 @@ internal sealed class ReversibilityCheck(MigrationPlanner planner, MigrationExec
                     continue;
                 }
 
-                var differences = before.CompareTo(await executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
+                var differences = before.Diff(await executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
                 try
                 {
                     await executor.ApplyAsync(session, history, up, runId, cancellationToken).ConfigureAwait(false);
@@ -43,14 +43,18 @@ internal sealed class ReversibilityCheck(MigrationPlanner planner, MigrationExec
                 catch (MigrationKitException e)
                 {
                     // A wrong Down often makes Up fail the second time; report both and go on with the rest.
-                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, differences, "applying Up again after Down failed: " + e.Message));
+                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, differences.Select(d => d.ToString()).ToArray(), "applying Up again after Down failed: " + e.Message) { AfterDown = differences });
                     continue;
                 }
 
-                var reapplied = afterUp.CompareTo(await executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
+                var reapplied = afterUp.Diff(await executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false));
                 if (differences.Count > 0 || reapplied.Count > 0)
                 {
-                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, [.. differences, .. reapplied.Select(d => "after Down then Up again: " + d)], null));
+                    problems.Add(new ReversibilityProblem(migration.Version, migration.Description, [.. differences.Select(d => d.ToString()), .. reapplied.Select(d => "after Down then Up again: " + d)], null)
+                    {
+                        AfterDown = differences,
+                        AfterReapply = reapplied,
+                    });
                 }
             }
 
