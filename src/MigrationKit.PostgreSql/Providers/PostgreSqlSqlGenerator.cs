@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 using MigrationKit.Providers;
 
 namespace MigrationKit.PostgreSql;
@@ -112,6 +113,25 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
         var sql = new List<string>();
         AlterColumn(alter, current, sql);
         return sql;
+    }
+
+    /// <summary>
+    /// Describes a statement with the PostgreSQL lock mode it takes and whether it rewrites the table: an
+    /// <c>ALTER COLUMN … TYPE</c> is counted as a rewrite (it is one unless the types are binary-compatible, which only
+    /// the server knows); <c>CONCURRENTLY</c> index statements take the weaker lock and run outside a transaction.
+    /// </summary>
+    /// <param name="operation">The operation the statement came from.</param>
+    /// <param name="sql">The statement.</param>
+    /// <returns>The command.</returns>
+    protected override MigrationCommand DescribeCommand(MigrationOperation operation, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(sql);
+        return base.DescribeCommand(operation, sql) with
+        {
+            LockLevel = operation.Accept(PostgreSqlLockLevels.Instance),
+            RewritesTable = operation is AlterColumnOperation && sql.Contains(" TYPE ", StringComparison.Ordinal),
+        };
     }
 
     /// <summary>Writes <c>CREATE TABLE</c>, checking the table's own name first so that a too-long name is reported as such.</summary>

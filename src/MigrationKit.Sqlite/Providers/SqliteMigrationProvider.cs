@@ -363,15 +363,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         var tables = new List<string>();
         foreach (var operation in operations)
         {
-            switch (operation)
+            var scope = operation.Accept(SqliteForeignKeyScope.Of);
+            if (scope.Everything)
             {
-                case CreateTableOperation { ForeignKeys.Count: > 0 } create:
-                    tables.Add(create.Table.Name);
-                    break;
-                case CreateTableOperation or CreateIndexOperation or CreateSchemaOperation or DropSchemaOperation:
-                    break;
-                default:
-                    return null;
+                return null;
+            }
+
+            if (scope.NewTable is { } table)
+            {
+                tables.Add(table);
             }
         }
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 using MigrationKit.Providers;
 
 namespace MigrationKit.Sqlite;
@@ -87,44 +88,63 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
     }
 
     /// <inheritdoc />
-    public override async ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    public override async ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default) =>
+        (await GenerateCoreAsync(operation, context, cancellationToken).ConfigureAwait(false)).Statements;
+
+    /// <summary>
+    /// Generates an operation's commands: every statement of a table rebuild is marked as rewriting the table (a full
+    /// copy under the database's write lock). SQLite has no table-level lock modes, so no lock level is set.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="context">The schema just before the operation.</param>
+    /// <param name="cancellationToken">Cancels generation.</param>
+    /// <returns>The commands, in order.</returns>
+    public override async ValueTask<IReadOnlyList<MigrationCommand>> GenerateCommandsAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    {
+        var (statements, rebuilt) = await GenerateCoreAsync(operation, context, cancellationToken).ConfigureAwait(false);
+        // SQLite builds an index one way only (CONCURRENTLY is left out), so every statement it generates may run in a transaction.
+        return statements.Select(s => DescribeCommand(operation, s) with { Transactional = true, RewritesTable = rebuilt }).ToArray();
+    }
+
+    private async ValueTask<(IReadOnlyList<string> Statements, bool Rebuilt)> GenerateCoreAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
         operation = SqliteSchemaNames.Strip(operation);
-        switch (operation)
+        var path = operation.Accept(SqliteGenerationPath.Of);
+        switch (path.Kind)
         {
-            case CreateSchemaOperation or DropSchemaOperation:
-                return [];
-            case ValidateConstraintOperation:
-                // SQLite checks every constraint as rows are written; nothing is left to validate later.
-                return [];
-            case CreateIndexOperation o:
+            case SqliteGenerationPathKind.Nothing:
+                // No schemas in SQLite, and every constraint is checked as rows are written: nothing to validate later.
+                return ([], false);
+            case SqliteGenerationPathKind.CreateIndex:
                 // SQLite builds an index one way only: CONCURRENTLY has no meaning here and is left out.
-                return [CreateIndexSql(o.Table, o.Index)];
-            case DropIndexOperation o:
-                return [$"DROP INDEX {QuoteIdentifier(o.Name)}"];
-            case RenameTableOperation or RenameColumnOperation:
-                return [RenameSql(operation)];
-            case CreateTableOperation o when o.ForeignKeys.Count > 0:
+                var index = (CreateIndexOperation)operation;
+                return ([CreateIndexSql(index.Table, index.Index)], false);
+            case SqliteGenerationPathKind.DropIndex:
+                return ([$"DROP INDEX {QuoteIdentifier(((DropIndexOperation)operation).Name)}"], false);
+            case SqliteGenerationPathKind.Rename:
+                return ([RenameSql(operation)], false);
+            case SqliteGenerationPathKind.CreateTableWithForeignKeys:
                 // SQLite accepts a foreign key to a table or column that does not exist and fails only when a row is
                 // written; refuse it here, as a server database would, so the mistake shows on the first run.
                 // Only the referenced tables are read, so the check costs the same on the 500th table as on the first.
-                var principals = o.ForeignKeys.Select(f => new QualifiedName(f.PrincipalTable.Name)).Distinct().ToArray();
-                RequirePrincipals(await context.GetTablesAsync(principals, cancellationToken).ConfigureAwait(false), o.Table, o.Columns.Select(c => c.Name).ToArray(), o.ForeignKeys, operation);
-                return Generate(operation);
-            case AddColumnOperation o when CanAddNatively(o.Column):
-                return Generate(operation);
-            case AddColumnOperation or DropColumnOperation or AlterColumnOperation
-                or AddPrimaryKeyOperation or DropPrimaryKeyOperation or AddUniqueConstraintOperation or DropUniqueConstraintOperation
-                or AddForeignKeyOperation or DropForeignKeyOperation or AddCheckConstraintOperation or DropCheckConstraintOperation:
+                var create = (CreateTableOperation)operation;
+                var principals = create.ForeignKeys.Select(f => new QualifiedName(f.PrincipalTable.Name)).Distinct().ToArray();
+                RequirePrincipals(await context.GetTablesAsync(principals, cancellationToken).ConfigureAwait(false), create.Table, create.Columns.Select(c => c.Name).ToArray(), create.ForeignKeys, operation);
+                return (Generate(operation), false);
+            case SqliteGenerationPathKind.ChangeTable when operation is AddColumnOperation add && CanAddNatively(add.Column):
+                return (Generate(operation), false);
+            case SqliteGenerationPathKind.ChangeTable:
                 break;
+            case SqliteGenerationPathKind.Standard:
+                return (Generate(operation), false);
             default:
-                return Generate(operation);
+                throw new InvalidOperationException($"The SQLite generator has no way to write path {path.Kind}.");
         }
 
         var schema = await context.GetCurrentSchemaAsync(cancellationToken).ConfigureAwait(false);
-        var name = TableOf(operation);
+        var name = path.Table!;
         var table = schema.FindTable(name)
             ?? throw new MigrationKitException($"Cannot {operation.Describe()}: table {name} does not exist in the SQLite database. Create it first, or check the table name.");
         Validate(table, operation);
@@ -135,10 +155,10 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 
         if (operation is DropColumnOperation drop && !IsConstrained(table, drop.Column))
         {
-            return Generate(operation);
+            return (Generate(operation), false);
         }
 
-        return Rebuild(schema, table, Apply(schema, operation).FindTable(table.Name)!);
+        return (Rebuild(schema, table, Apply(schema, operation).FindTable(table.Name)!), true);
     }
 
     /// <summary>
@@ -271,22 +291,6 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
             || table.Indexes.Any(i => In(i.Columns) || (i.Filter is not null && SqliteSqlParser.Mentions(i.Filter, column)))
             || table.CheckConstraints.Any(c => SqliteSqlParser.Mentions(c.Expression, column));
     }
-
-    private static QualifiedName TableOf(MigrationOperation operation) => operation switch
-    {
-        AddColumnOperation o => o.Table,
-        DropColumnOperation o => o.Table,
-        AlterColumnOperation o => o.Table,
-        AddPrimaryKeyOperation o => o.Table,
-        DropPrimaryKeyOperation o => o.Table,
-        AddUniqueConstraintOperation o => o.Table,
-        DropUniqueConstraintOperation o => o.Table,
-        AddForeignKeyOperation o => o.Table,
-        DropForeignKeyOperation o => o.Table,
-        AddCheckConstraintOperation o => o.Table,
-        DropCheckConstraintOperation o => o.Table,
-        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.Describe(), "Not a table rebuild."),
-    };
 
     /// <summary>Refuses, with the reason, the operations whose rebuild would silently do nothing or fail obscurely.</summary>
     /// <summary>Refuses foreign keys whose referenced table or columns do not exist (a table may reference itself).</summary>

@@ -16,13 +16,7 @@ public static class MigrationKitBuilderExtensions
     public static IMigrationKitBuilder AddMigrationsFrom(this IMigrationKitBuilder builder, Assembly assembly, string? inNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var sources = Options(builder).Sources;
-        var source = new MigrationSource(assembly, inNamespace);
-        if (!sources.Contains(source))
-        {
-            sources.Add(source);
-        }
-
+        MigrationKitConfiguration.AddSource(Options(builder), assembly, inNamespace);
         return builder;
     }
 
@@ -33,12 +27,7 @@ public static class MigrationKitBuilderExtensions
     public static IMigrationKitBuilder AddMigrations(this IMigrationKitBuilder builder, params Type[] migrationTypes)
     {
         ArgumentNullException.ThrowIfNull(migrationTypes);
-        var types = Options(builder).MigrationTypes;
-        foreach (var type in migrationTypes.Where(t => !types.Contains(t)))
-        {
-            types.Add(type);
-        }
-
+        MigrationKitConfiguration.AddTypes(Options(builder), migrationTypes);
         return builder;
     }
 

@@ -47,9 +47,11 @@ public static class MigrationKitServiceCollectionExtensions
             var target = (string?)key;
             var migrationProvider = provider.GetKeyedService<MigrationProvider>(target)
                 ?? throw new InvalidOperationException($"MigrationKit target '{target ?? "default"}' has no database provider. Call UseSqlite(...) or UsePostgreSql(...) inside AddMigrationKit.");
+            var options = provider.GetRequiredKeyedService<MigrationKitOptions>(target);
+            MigrationKitConfiguration.ThrowIfInvalid(MigrationKitConfiguration.Problems(options, hasProvider: true, noProvider: string.Empty), $"MigrationKit target '{target ?? "default"}' cannot be built");
             return new MigrationRunner(
                 migrationProvider,
-                provider.GetRequiredKeyedService<MigrationKitOptions>(target),
+                options,
                 provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
                 provider.GetService<TimeProvider>() ?? TimeProvider.System,
                 provider,

@@ -34,8 +34,7 @@ public sealed class MigrationRunnerBuilder
     /// <returns>This builder.</returns>
     public MigrationRunnerBuilder AddMigrationsFrom(Assembly assembly, string? inNamespace = null)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        Options.Sources.Add(new MigrationSource(assembly, inNamespace));
+        MigrationKitConfiguration.AddSource(Options, assembly, inNamespace);
         return this;
     }
 
@@ -44,12 +43,7 @@ public sealed class MigrationRunnerBuilder
     /// <returns>This builder.</returns>
     public MigrationRunnerBuilder AddMigrations(params Type[] migrationTypes)
     {
-        ArgumentNullException.ThrowIfNull(migrationTypes);
-        foreach (var type in migrationTypes)
-        {
-            Options.MigrationTypes.Add(type);
-        }
-
+        MigrationKitConfiguration.AddTypes(Options, migrationTypes);
         return this;
     }
 
@@ -90,32 +84,8 @@ public sealed class MigrationRunnerBuilder
     /// <exception cref="InvalidMigrationException">A migration class is declared wrongly.</exception>
     public IMigrationRunner Build()
     {
-        var problems = new List<string>();
-        if (_provider is null)
-        {
-            problems.Add("no database provider: call UseSqlite(...), UsePostgreSql(...) or UseProvider(...)");
-        }
-
-        if (Options.Sources.Count == 0 && Options.MigrationTypes.Count == 0)
-        {
-            problems.Add("no migrations: call AddMigrationsFrom(assembly) or AddMigrations(types)");
-        }
-
-        if (string.IsNullOrWhiteSpace(Options.AppliedBy))
-        {
-            problems.Add("Options.AppliedBy is empty: set it to who runs the migrations");
-        }
-
-        if ((Options.Checkpoints.Policy != Checkpoints.CheckpointPolicy.Never || Options.Checkpoints.CustomPolicy is not null || Options.Checkpoints.RestoreOnFailure) && string.IsNullOrWhiteSpace(Options.Checkpoints.Directory))
-        {
-            problems.Add("Options.Checkpoints asks for automatic checkpoints but Options.Checkpoints.Directory is not set: set it to the folder that keeps the backup files");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidOperationException($"The migration runner cannot be built:\n  - {string.Join("\n  - ", problems)}");
-        }
-
+        var problems = MigrationKitConfiguration.Problems(Options, _provider is not null, "no database provider: call UseSqlite(...), UsePostgreSql(...) or UseProvider(...)");
+        MigrationKitConfiguration.ThrowIfInvalid(problems, "The migration runner cannot be built");
         return new MigrationRunner(_provider!, Options, _loggerFactory, _timeProvider, services: null, ownsProvider: true);
     }
 }

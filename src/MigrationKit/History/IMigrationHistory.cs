@@ -2,7 +2,10 @@ namespace MigrationKit.History;
 
 /// <summary>
 /// The history of applied migrations and the journal of steps, bound to one session so that a migration and its
-/// history row commit together. The core ships a SQL implementation; a provider may supply its own.
+/// history row commit together. The core ships a SQL implementation; a provider may supply its own through
+/// <see cref="Providers.MigrationProvider.CreateHistory"/>. The runner talks to this interface only: the members with a
+/// default implementation are the round-trip savers of the startup and per-migration paths, which a store overrides
+/// when it can do them in fewer round trips (the built-in one does).
 /// </summary>
 public interface IMigrationHistory
 {
@@ -66,4 +69,69 @@ public interface IMigrationHistory
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The entries.</returns>
     ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The versions and checksums of the applied migrations, by ascending version: all that deciding "nothing
+    /// pending" needs. The default reads <see cref="GetAppliedAsync"/>; override to read only these two columns.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The rows, by ascending version.</returns>
+    async ValueTask<IReadOnlyList<AppliedChecksum>> GetAppliedChecksumsAsync(CancellationToken cancellationToken = default) =>
+        (await GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => new AppliedChecksum(a.Version, a.Checksum)).ToArray();
+
+    /// <summary>
+    /// Appends <paramref name="entry"/> (a "started" entry, written just before a migration's transaction) only when the
+    /// history says the migration of <see cref="JournalEntry.Version"/> is applied (<paramref name="whenApplied"/>
+    /// true, for a step down) or not applied (false, for a step up). The default checks with
+    /// <see cref="IsAppliedAsync"/> then appends; override to do both in one round trip.
+    /// </summary>
+    /// <param name="entry">The entry; its version must be set.</param>
+    /// <param name="whenApplied">Whether the migration must be applied for the entry to be written.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>Whether the history matched, so the entry was written.</returns>
+    /// <exception cref="ArgumentException">The entry has no version.</exception>
+    async ValueTask<bool> TryAppendJournalAsync(JournalEntry entry, bool whenApplied, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Version is not { } version)
+        {
+            throw new ArgumentException("The journal entry must name a migration version.", nameof(entry));
+        }
+
+        if (await IsAppliedAsync(version, cancellationToken).ConfigureAwait(false) != whenApplied)
+        {
+            return false;
+        }
+
+        await AppendJournalAsync(entry, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>
+    /// Records an applied migration and its journal entry, in the session's transaction. The default calls
+    /// <see cref="AddAsync"/> then <see cref="AppendJournalAsync"/>; override to write both in one round trip.
+    /// </summary>
+    /// <param name="migration">The history row.</param>
+    /// <param name="entry">The journal entry.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when both are written.</returns>
+    async ValueTask AddWithJournalAsync(AppliedMigration migration, JournalEntry entry, CancellationToken cancellationToken = default)
+    {
+        await AddAsync(migration, cancellationToken).ConfigureAwait(false);
+        await AppendJournalAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Removes a reverted migration's history row and writes its journal entry, in the session's transaction. The
+    /// default calls <see cref="RemoveAsync"/> then <see cref="AppendJournalAsync"/>; override to do both in one round trip.
+    /// </summary>
+    /// <param name="version">The reverted version.</param>
+    /// <param name="entry">The journal entry.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when both are written.</returns>
+    async ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken = default)
+    {
+        await RemoveAsync(version, cancellationToken).ConfigureAwait(false);
+        await AppendJournalAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
 }

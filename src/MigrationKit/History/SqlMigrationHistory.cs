@@ -71,9 +71,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     }
 
     /// <summary>Versions and checksums of the applied migrations: all that deciding "nothing pending" needs, without the other columns.</summary>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The rows, by version.</returns>
-    internal async ValueTask<IReadOnlyList<(long Version, string Checksum)>> GetAppliedChecksumsAsync(CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<AppliedChecksum>> GetAppliedChecksumsAsync(CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand($"SELECT version, checksum FROM {_history} ORDER BY version");
         await using (command.ConfigureAwait(false))
@@ -81,10 +79,10 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<(long, string)>();
+                var rows = new List<AppliedChecksum>();
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add((reader.GetInt64(0), reader.GetString(1)));
+                    rows.Add(new AppliedChecksum(reader.GetInt64(0), reader.GetString(1)));
                 }
 
                 return rows;
@@ -112,23 +110,36 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     /// Writes the history row of an applied migration and its journal entry in one command (one round trip instead
     /// of two), in the session's transaction: the same rows as <see cref="AddAsync"/> then <see cref="AppendJournalAsync"/>.
     /// </summary>
-    internal ValueTask AddWithJournalAsync(AppliedMigration migration, JournalEntry entry, CancellationToken cancellationToken) =>
+    public ValueTask AddWithJournalAsync(AppliedMigration migration, JournalEntry entry, CancellationToken cancellationToken = default) =>
         ExecuteAsync(AddSql + ";\n" + JournalSql("j_"), cancellationToken, [.. AddParameters(migration), .. JournalParameters(entry, "j_")]);
 
     /// <summary>
     /// Deletes the history row of a reverted migration and writes its journal entry in one command: the same as
     /// <see cref="RemoveAsync"/> then <see cref="AppendJournalAsync"/>.
     /// </summary>
-    internal ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken) =>
+    public ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken = default) =>
         ExecuteAsync(RemoveSql + ";\n" + JournalSql("j_"), cancellationToken, [("version", version), .. JournalParameters(entry, "j_")]);
 
     /// <summary>
     /// Appends <paramref name="entry"/> (which has neither a duration nor an error) only when the history says the
-    /// migration of <paramref name="version"/> is applied (<paramref name="whenApplied"/> true) or not applied (false),
-    /// in one statement: the check of <see cref="IsAppliedAsync"/> and <see cref="AppendJournalAsync"/> in one round trip.
+    /// migration of its version is applied (<paramref name="whenApplied"/> true) or not applied (false), in one
+    /// statement: the check of <see cref="IsAppliedAsync"/> and <see cref="AppendJournalAsync"/> in one round trip. The
+    /// entry is the "started" one written just before a migration's transaction, so it is written in the provider's
+    /// unflushed scope (<see cref="MigrationProvider.BeginUnflushedWriteAsync"/>): the commit that follows makes it durable.
     /// </summary>
     /// <returns>Whether the history matched, so the entry was written.</returns>
-    internal async ValueTask<bool> AppendJournalIfAsync(JournalEntry entry, long version, bool whenApplied, CancellationToken cancellationToken)
+    public async ValueTask<bool> TryAppendJournalAsync(JournalEntry entry, bool whenApplied, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var version = entry.Version ?? throw new ArgumentException("The journal entry must name a migration version.", nameof(entry));
+        var unflushed = await _session.Provider.BeginUnflushedWriteAsync(_session, cancellationToken).ConfigureAwait(false);
+        await using (unflushed.ConfigureAwait(false))
+        {
+            return await AppendJournalIfAsync(entry, version, whenApplied, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<bool> AppendJournalIfAsync(JournalEntry entry, long version, bool whenApplied, CancellationToken cancellationToken)
     {
         var command = _session.CreateCommand(
             $"INSERT INTO {_journal} (run_id, version, action, status, occurred_at, applied_by) SELECT @run_id, @version, @action, @status, @occurred_at, @applied_by WHERE {(whenApplied ? "" : "NOT ")}EXISTS (SELECT 1 FROM {_history} WHERE version = @h_version)");

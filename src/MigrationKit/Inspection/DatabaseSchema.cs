@@ -33,7 +33,12 @@ public sealed record DatabaseSchema(IReadOnlyList<TableSchema> Tables)
     /// <summary>Lists every difference between this schema and <paramref name="other"/>, in plain words.</summary>
     /// <param name="other">The schema to compare with.</param>
     /// <returns>The differences; empty when the schemas are equal.</returns>
-    public IReadOnlyList<string> CompareTo(DatabaseSchema other)
+    public IReadOnlyList<string> CompareTo(DatabaseSchema other) => Diff(other).Select(d => d.ToString()).ToArray();
+
+    /// <summary>Every difference between this schema (the expected one) and <paramref name="other"/> (the actual one), as data.</summary>
+    /// <param name="other">The schema to compare with.</param>
+    /// <returns>The differences; empty when the schemas are equal.</returns>
+    public IReadOnlyList<SchemaDifference> Diff(DatabaseSchema other)
     {
         ArgumentNullException.ThrowIfNull(other);
         return SchemaComparer.Compare(this, other);

@@ -2,44 +2,45 @@ using MigrationKit.Operations;
 
 namespace MigrationKit.Inspection;
 
-/// <summary>Compares two schema models and describes each difference in words a test failure can show.</summary>
+/// <summary>Compares two schema models: every difference as a <see cref="SchemaDifference"/>.</summary>
 internal static class SchemaComparer
 {
-    public static IReadOnlyList<string> Compare(DatabaseSchema expected, DatabaseSchema actual)
+    public static IReadOnlyList<SchemaDifference> Compare(DatabaseSchema expected, DatabaseSchema actual)
     {
-        var differences = new List<string>();
+        var differences = new List<SchemaDifference>();
         foreach (var table in expected.Tables)
         {
             var other = actual.FindTable(table.Name);
             if (other is null)
             {
-                differences.Add($"table {table.Name} is missing");
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Missing, SchemaObjectKind.Table, table.Name, table.Name.Name, table.Name.ToString(), null));
                 continue;
             }
 
             CompareTable(table, other, differences);
         }
 
-        differences.AddRange(actual.Tables.Where(t => expected.FindTable(t.Name) is null).Select(t => $"table {t.Name} is unexpected"));
-        CompareSets(expected.Views, actual.Views, v => v.Name.ToString(), v => Normalize(v.Definition), "view", "", differences);
+        differences.AddRange(actual.Tables.Where(t => expected.FindTable(t.Name) is null)
+            .Select(t => new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Table, t.Name, t.Name.Name, null, t.Name.ToString())));
+        CompareSets(expected.Views, actual.Views, v => v.Name.ToString(), v => Normalize(v.Definition), SchemaObjectKind.View, null, differences);
         return differences;
     }
 
-    private static void CompareTable(TableSchema expected, TableSchema actual, List<string> differences)
+    private static void CompareTable(TableSchema expected, TableSchema actual, List<SchemaDifference> differences)
     {
-        var where = $"table {expected.Name}";
+        var table = expected.Name;
         var expectedNames = expected.Columns.Select(c => c.Name).ToArray();
         var actualNames = actual.Columns.Select(c => c.Name).ToArray();
         if (!expectedNames.SequenceEqual(actualNames, StringComparer.Ordinal))
         {
-            differences.Add($"{where}: columns are ({string.Join(", ", actualNames)}), expected ({string.Join(", ", expectedNames)})");
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedNames), string.Join(", ", actualNames)));
         }
 
         foreach (var column in expected.Columns)
         {
             if (actual.FindColumn(column.Name) is { } other && Describe(column) != Describe(other))
             {
-                differences.Add($"{where}: column {column.Name} is {Describe(other)}, expected {Describe(column)}");
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Column, table, column.Name, Describe(column), Describe(other)));
             }
         }
 
@@ -47,34 +48,33 @@ internal static class SchemaComparer
         var actualKey = actual.PrimaryKey is null ? "none" : Describe(actual.PrimaryKey.Name, actual.PrimaryKey.Columns);
         if (expectedKey != actualKey)
         {
-            differences.Add($"{where}: primary key is {actualKey}, expected {expectedKey}");
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.PrimaryKey, table, expected.PrimaryKey?.Name ?? actual.PrimaryKey?.Name ?? string.Empty, expectedKey, actualKey));
         }
 
-        CompareSets(expected.UniqueConstraints, actual.UniqueConstraints, u => u.Name, u => Describe(u.Name, u.Columns), "unique constraint", where, differences);
-        CompareSets(expected.ForeignKeys, actual.ForeignKeys, f => f.Name, Describe, "foreign key", where, differences);
-        CompareSets(expected.CheckConstraints, actual.CheckConstraints, c => c.Name, c => Normalize(c.Expression), "check constraint", where, differences);
-        CompareSets(expected.Indexes, actual.Indexes, i => i.Name, Describe, "index", where, differences);
-        CompareSets(expected.Triggers, actual.Triggers, t => t.Name, t => Normalize(t.Definition), "trigger", where, differences);
+        CompareSets(expected.UniqueConstraints, actual.UniqueConstraints, u => u.Name, u => Describe(u.Name, u.Columns), SchemaObjectKind.UniqueConstraint, table, differences);
+        CompareSets(expected.ForeignKeys, actual.ForeignKeys, f => f.Name, Describe, SchemaObjectKind.ForeignKey, table, differences);
+        CompareSets(expected.CheckConstraints, actual.CheckConstraints, c => c.Name, c => Normalize(c.Expression), SchemaObjectKind.CheckConstraint, table, differences);
+        CompareSets(expected.Indexes, actual.Indexes, i => i.Name, Describe, SchemaObjectKind.Index, table, differences);
+        CompareSets(expected.Triggers, actual.Triggers, t => t.Name, t => Normalize(t.Definition), SchemaObjectKind.Trigger, table, differences);
     }
 
-    private static void CompareSets<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual, Func<T, string> key, Func<T, string> describe, string kind, string where, List<string> differences)
+    private static void CompareSets<T>(IReadOnlyList<T> expected, IReadOnlyList<T> actual, Func<T, string> key, Func<T, string> describe, SchemaObjectKind kind, QualifiedName? table, List<SchemaDifference> differences)
     {
-        var prefix = where.Length == 0 ? string.Empty : where + ": ";
         var actualByKey = actual.ToDictionary(key, describe, StringComparer.Ordinal);
         foreach (var item in expected)
         {
             if (!actualByKey.TryGetValue(key(item), out var other))
             {
-                differences.Add($"{prefix}{kind} {key(item)} is missing");
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Missing, kind, table, key(item), describe(item), null));
             }
             else if (other != describe(item))
             {
-                differences.Add($"{prefix}{kind} {key(item)} is {other}, expected {describe(item)}");
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, kind, table, key(item), describe(item), other));
             }
         }
 
         var expectedKeys = expected.Select(key).ToHashSet(StringComparer.Ordinal);
-        differences.AddRange(actual.Where(a => !expectedKeys.Contains(key(a))).Select(a => $"{prefix}{kind} {key(a)} is unexpected"));
+        differences.AddRange(actual.Where(a => !expectedKeys.Contains(key(a))).Select(a => new SchemaDifference(SchemaDifferenceKind.Unexpected, kind, table, key(a), null, describe(a))));
     }
 
     private static string Describe(ColumnSchema column) =>

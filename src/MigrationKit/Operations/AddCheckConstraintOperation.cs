@@ -16,4 +16,11 @@ public sealed record AddCheckConstraintOperation(QualifiedName Table, CheckConst
 
     /// <inheritdoc />
     public override string Describe() => $"add check constraint {Constraint.Name} to {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record AddColumnOperation(QualifiedName Table, ColumnDefinition Co
 
     /// <inheritdoc />
     public override string Describe() => $"add column {Table}.{Column.Name}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

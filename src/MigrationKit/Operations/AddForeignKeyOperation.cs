@@ -16,4 +16,11 @@ public sealed record AddForeignKeyOperation(QualifiedName Table, ForeignKeyDefin
 
     /// <inheritdoc />
     public override string Describe() => $"add foreign key {ForeignKey.Name} to {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record AddPrimaryKeyOperation(QualifiedName Table, PrimaryKeyDefin
 
     /// <inheritdoc />
     public override string Describe() => $"add primary key {PrimaryKey.Name} to {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record AddUniqueConstraintOperation(QualifiedName Table, UniqueCon
 
     /// <inheritdoc />
     public override string Describe() => $"add unique constraint {Constraint.Name} to {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -17,4 +17,11 @@ public sealed record AlterColumnOperation(QualifiedName Table, ColumnDefinition 
 
     /// <inheritdoc />
     public override string Describe() => $"alter column {Table}.{Column.Name}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -16,4 +16,11 @@ public sealed record CreateIndexOperation(QualifiedName Table, IndexDefinition I
 
     /// <inheritdoc />
     public override string Describe() => $"create index {Index.Name} on {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -9,4 +9,11 @@ public sealed record CreateSchemaOperation(string Name) : MigrationOperation
 
     /// <inheritdoc />
     public override string Describe() => $"create schema {Name}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -22,4 +22,11 @@ public sealed record CreateTableOperation(QualifiedName Table, IReadOnlyList<Col
 
     /// <inheritdoc />
     public override string Describe() => $"create table {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

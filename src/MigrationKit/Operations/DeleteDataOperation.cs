@@ -14,4 +14,11 @@ public sealed record DeleteDataOperation(QualifiedName Table, IReadOnlyList<stri
 
     /// <inheritdoc />
     public override string Describe() => $"delete {KeyValues.Count} row(s) from {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

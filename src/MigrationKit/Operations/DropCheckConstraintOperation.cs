@@ -10,4 +10,11 @@ public sealed record DropCheckConstraintOperation(QualifiedName Table, string Na
 
     /// <inheritdoc />
     public override string Describe() => $"drop check constraint {Name} from {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

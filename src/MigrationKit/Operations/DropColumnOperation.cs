@@ -13,4 +13,11 @@ public sealed record DropColumnOperation(QualifiedName Table, string Column) : M
 
     /// <inheritdoc />
     public override string Describe() => $"drop column {Table}.{Column}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -16,4 +16,11 @@ public sealed record DropIndexOperation(QualifiedName Table, string Name) : Migr
 
     /// <inheritdoc />
     public override string Describe() => $"drop index {Name} on {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

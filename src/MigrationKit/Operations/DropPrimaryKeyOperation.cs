@@ -10,4 +10,11 @@ public sealed record DropPrimaryKeyOperation(QualifiedName Table, string Name) :
 
     /// <inheritdoc />
     public override string Describe() => $"drop primary key {Name} from {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -12,4 +12,11 @@ public sealed record DropSchemaOperation(string Name) : MigrationOperation
 
     /// <inheritdoc />
     public override string Describe() => $"drop schema {Name}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

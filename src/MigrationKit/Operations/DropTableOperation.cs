@@ -12,4 +12,11 @@ public sealed record DropTableOperation(QualifiedName Table) : MigrationOperatio
 
     /// <inheritdoc />
     public override string Describe() => $"drop table {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record DropUniqueConstraintOperation(QualifiedName Table, string N
 
     /// <inheritdoc />
     public override string Describe() => $"drop unique constraint {Name} from {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -11,4 +11,11 @@ public sealed record InsertDataOperation(QualifiedName Table, IReadOnlyList<stri
 
     /// <inheritdoc />
     public override string Describe() => $"insert {Rows.Count} row(s) into {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

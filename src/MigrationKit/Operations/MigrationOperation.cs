@@ -26,4 +26,10 @@ public abstract record MigrationOperation
     /// <summary>A short human description, for messages and logs.</summary>
     /// <returns>The description.</returns>
     public abstract string Describe();
+
+    /// <summary>Hands the operation to the method of <paramref name="visitor"/> for its kind.</summary>
+    /// <typeparam name="TResult">What the visitor returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The visitor's result.</returns>
+    public abstract TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor);
 }

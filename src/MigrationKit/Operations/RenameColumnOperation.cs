@@ -11,4 +11,11 @@ public sealed record RenameColumnOperation(QualifiedName Table, string Column, s
 
     /// <inheritdoc />
     public override string Describe() => $"rename column {Table}.{Column} to {NewName}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -10,4 +10,11 @@ public sealed record RenameTableOperation(QualifiedName Table, string NewName) :
 
     /// <inheritdoc />
     public override string Describe() => $"rename table {Table} to {NewName}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

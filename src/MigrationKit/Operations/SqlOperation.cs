@@ -23,4 +23,11 @@ public sealed record SqlOperation(string Sql) : MigrationOperation
         var text = (end < 0 ? firstLine : firstLine[..end]).ToString();
         return text.Length > 60 ? $"sql \"{text[..60]}…\"" : $"sql \"{text}\"";
     }
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

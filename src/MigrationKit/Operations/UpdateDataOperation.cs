@@ -13,4 +13,11 @@ public sealed record UpdateDataOperation(QualifiedName Table, IReadOnlyList<stri
 
     /// <inheritdoc />
     public override string Describe() => $"update rows of {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -11,4 +11,11 @@ public sealed record ValidateConstraintOperation(QualifiedName Table, string Nam
 
     /// <inheritdoc />
     public override string Describe() => $"validate constraint {Name} on {Table}";
+
+    /// <inheritdoc />
+    public override TResult Accept<TResult>(IMigrationOperationVisitor<TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 
 namespace MigrationKit.Providers;
 
@@ -30,6 +31,47 @@ public abstract class MigrationSqlGenerator
     public virtual ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Generate(operation));
 
+    /// <summary>
+    /// Generates the commands for one operation: its statements (<see cref="GenerateAsync"/>), each described by
+    /// <see cref="DescribeCommand"/> with what it does. The executor runs these, and the dry run and the risk rules read
+    /// them. A provider overrides this when the facts depend on how it generated (SQLite marks a table rebuild).
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="context">The schema just before the operation.</param>
+    /// <param name="cancellationToken">Cancels generation.</param>
+    /// <returns>The commands, in order.</returns>
+    public virtual async ValueTask<IReadOnlyList<MigrationCommand>> GenerateCommandsAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var statements = await GenerateAsync(operation, context, cancellationToken).ConfigureAwait(false);
+        var commands = new MigrationCommand[statements.Count];
+        for (var i = 0; i < commands.Length; i++)
+        {
+            commands[i] = DescribeCommand(operation, statements[i]);
+        }
+
+        return commands;
+    }
+
+    /// <summary>
+    /// Describes one statement generated for <paramref name="operation"/>. The default: transactional unless the
+    /// operation requires otherwise, the tables the operation names, destructive when the operation is; no rewrite and
+    /// no lock level. A provider overrides it to add what its database does (PostgreSQL: lock modes and rewrites).
+    /// </summary>
+    /// <param name="operation">The operation the statement came from.</param>
+    /// <param name="sql">The statement.</param>
+    /// <returns>The command.</returns>
+    protected virtual MigrationCommand DescribeCommand(MigrationOperation operation, string sql)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return new MigrationCommand(sql)
+        {
+            Transactional = !operation.RequiresNoTransaction,
+            Tables = operation.Accept(TablesTouched.Instance),
+            Destructive = operation.IsDestructive,
+        };
+    }
+
     /// <summary>Generates the statements for one operation that needs no knowledge of the current schema.</summary>
     /// <param name="operation">The operation.</param>
     /// <returns>The statements, in order.</returns>
@@ -37,38 +79,7 @@ public abstract class MigrationSqlGenerator
     public IReadOnlyList<string> Generate(MigrationOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var sql = new List<string>();
-        switch (operation)
-        {
-            case CreateSchemaOperation o: sql.Add($"CREATE SCHEMA IF NOT EXISTS {QuoteIdentifier(o.Name)}"); break;
-            case DropSchemaOperation o: sql.Add($"DROP SCHEMA {QuoteIdentifier(o.Name)}"); break;
-            case CreateTableOperation o: sql.Add(CreateTableSql(o)); break;
-            case DropTableOperation o: sql.Add($"DROP TABLE {Quote(o.Table)}"); break;
-            case RenameTableOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} RENAME TO {QuoteIdentifier(o.NewName)}"); break;
-            case AddColumnOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD COLUMN {ColumnSql(o.Column)}"); break;
-            case DropColumnOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} DROP COLUMN {QuoteIdentifier(o.Column)}"); break;
-            case RenameColumnOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} RENAME COLUMN {QuoteIdentifier(o.Column)} TO {QuoteIdentifier(o.NewName)}"); break;
-            case AlterColumnOperation o: AlterColumn(o, sql); break;
-            case CreateIndexOperation o: sql.Add(CreateIndexSql(o.Table, o.Index, o.Concurrently)); break;
-            case DropIndexOperation o: sql.Add($"DROP INDEX {(o.Concurrently ? "CONCURRENTLY " : string.Empty)}{Quote(o.Table with { Name = o.Name })}"); break;
-            case ValidateConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} VALIDATE CONSTRAINT {QuoteIdentifier(o.Name)}"); break;
-            case AddPrimaryKeyOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {PrimaryKeySql(o.PrimaryKey)}"); break;
-            case AddUniqueConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {UniqueSql(o.Constraint)}"); break;
-            case AddForeignKeyOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {ForeignKeySql(o.Table, o.ForeignKey)}{(o.NotValid ? " NOT VALID" : string.Empty)}"); break;
-            case AddCheckConstraintOperation o: sql.Add($"ALTER TABLE {Quote(o.Table)} ADD {CheckSql(o.Constraint)}{(o.NotValid ? " NOT VALID" : string.Empty)}"); break;
-            case DropPrimaryKeyOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
-            case DropUniqueConstraintOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
-            case DropForeignKeyOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
-            case DropCheckConstraintOperation o: sql.Add(DropConstraintSql(o.Table, o.Name)); break;
-            case SqlOperation o: sql.Add(o.SqlFor(ProviderName)); break;
-            case InsertDataOperation o: InsertData(o, sql); break;
-            case UpdateDataOperation o: sql.Add($"UPDATE {Quote(o.Table)} SET {string.Join(", ", o.Columns.Select((c, i) => $"{QuoteIdentifier(c)} = {Literal(o.Values[i])}"))} WHERE {KeyPredicate(o.KeyColumns, o.KeyValues)}"); break;
-            case DeleteDataOperation { KeyValues.Count: 0 }: break; // Deleting no rows (the inverse of inserting none) needs no statement.
-            case DeleteDataOperation o: sql.Add($"DELETE FROM {Quote(o.Table)} WHERE {string.Join(" OR ", o.KeyValues.Select(v => "(" + KeyPredicate(o.KeyColumns, v) + ")"))}"); break;
-            default: throw new NotSupportedException($"The {ProviderName} provider cannot generate SQL for '{operation.Describe()}'.");
-        }
-
-        return sql;
+        return operation.Accept(new StatementWriter(this));
     }
 
     /// <summary>Quotes an identifier, doubling embedded quote characters.</summary>
@@ -311,4 +322,74 @@ public abstract class MigrationSqlGenerator
 
     private string KeyPredicate(IReadOnlyList<string> columns, IReadOnlyList<object?> values) =>
         string.Join(" AND ", columns.Select((c, i) => values[i] is null ? $"{QuoteIdentifier(c)} IS NULL" : $"{QuoteIdentifier(c)} = {Literal(values[i])}"));
+
+    /// <summary>The standard SQL of each operation, one method per kind, so a new operation cannot be skipped.</summary>
+    private sealed class StatementWriter(MigrationSqlGenerator g) : IMigrationOperationVisitor<IReadOnlyList<string>>
+    {
+        public IReadOnlyList<string> Visit(CreateSchemaOperation operation) => [$"CREATE SCHEMA IF NOT EXISTS {g.QuoteIdentifier(operation.Name)}"];
+
+        public IReadOnlyList<string> Visit(DropSchemaOperation operation) => [$"DROP SCHEMA {g.QuoteIdentifier(operation.Name)}"];
+
+        public IReadOnlyList<string> Visit(CreateTableOperation operation) => [g.CreateTableSql(operation)];
+
+        public IReadOnlyList<string> Visit(DropTableOperation operation) => [$"DROP TABLE {g.Quote(operation.Table)}"];
+
+        public IReadOnlyList<string> Visit(RenameTableOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} RENAME TO {g.QuoteIdentifier(operation.NewName)}"];
+
+        public IReadOnlyList<string> Visit(AddColumnOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} ADD COLUMN {g.ColumnSql(operation.Column)}"];
+
+        public IReadOnlyList<string> Visit(DropColumnOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} DROP COLUMN {g.QuoteIdentifier(operation.Column)}"];
+
+        public IReadOnlyList<string> Visit(RenameColumnOperation operation) =>
+            [$"ALTER TABLE {g.Quote(operation.Table)} RENAME COLUMN {g.QuoteIdentifier(operation.Column)} TO {g.QuoteIdentifier(operation.NewName)}"];
+
+        public IReadOnlyList<string> Visit(AlterColumnOperation operation)
+        {
+            var sql = new List<string>();
+            g.AlterColumn(operation, sql);
+            return sql;
+        }
+
+        public IReadOnlyList<string> Visit(CreateIndexOperation operation) => [g.CreateIndexSql(operation.Table, operation.Index, operation.Concurrently)];
+
+        public IReadOnlyList<string> Visit(DropIndexOperation operation) =>
+            [$"DROP INDEX {(operation.Concurrently ? "CONCURRENTLY " : string.Empty)}{g.Quote(operation.Table with { Name = operation.Name })}"];
+
+        public IReadOnlyList<string> Visit(ValidateConstraintOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} VALIDATE CONSTRAINT {g.QuoteIdentifier(operation.Name)}"];
+
+        public IReadOnlyList<string> Visit(AddPrimaryKeyOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} ADD {g.PrimaryKeySql(operation.PrimaryKey)}"];
+
+        public IReadOnlyList<string> Visit(AddUniqueConstraintOperation operation) => [$"ALTER TABLE {g.Quote(operation.Table)} ADD {g.UniqueSql(operation.Constraint)}"];
+
+        public IReadOnlyList<string> Visit(AddForeignKeyOperation operation) =>
+            [$"ALTER TABLE {g.Quote(operation.Table)} ADD {g.ForeignKeySql(operation.Table, operation.ForeignKey)}{(operation.NotValid ? " NOT VALID" : string.Empty)}"];
+
+        public IReadOnlyList<string> Visit(AddCheckConstraintOperation operation) =>
+            [$"ALTER TABLE {g.Quote(operation.Table)} ADD {g.CheckSql(operation.Constraint)}{(operation.NotValid ? " NOT VALID" : string.Empty)}"];
+
+        public IReadOnlyList<string> Visit(DropPrimaryKeyOperation operation) => [g.DropConstraintSql(operation.Table, operation.Name)];
+
+        public IReadOnlyList<string> Visit(DropUniqueConstraintOperation operation) => [g.DropConstraintSql(operation.Table, operation.Name)];
+
+        public IReadOnlyList<string> Visit(DropForeignKeyOperation operation) => [g.DropConstraintSql(operation.Table, operation.Name)];
+
+        public IReadOnlyList<string> Visit(DropCheckConstraintOperation operation) => [g.DropConstraintSql(operation.Table, operation.Name)];
+
+        public IReadOnlyList<string> Visit(SqlOperation operation) => [operation.SqlFor(g.ProviderName)];
+
+        public IReadOnlyList<string> Visit(InsertDataOperation operation)
+        {
+            var sql = new List<string>();
+            g.InsertData(operation, sql);
+            return sql;
+        }
+
+        public IReadOnlyList<string> Visit(UpdateDataOperation operation) =>
+            [$"UPDATE {g.Quote(operation.Table)} SET {string.Join(", ", operation.Columns.Select((c, i) => $"{g.QuoteIdentifier(c)} = {g.Literal(operation.Values[i])}"))} WHERE {g.KeyPredicate(operation.KeyColumns, operation.KeyValues)}"];
+
+        // Deleting no rows (the inverse of inserting none) needs no statement.
+        public IReadOnlyList<string> Visit(DeleteDataOperation operation) => operation.KeyValues.Count == 0
+            ? []
+            : [$"DELETE FROM {g.Quote(operation.Table)} WHERE {string.Join(" OR ", operation.KeyValues.Select(v => "(" + g.KeyPredicate(operation.KeyColumns, v) + ")"))}"];
+    }
 }

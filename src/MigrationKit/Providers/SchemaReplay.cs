@@ -4,76 +4,96 @@ using MigrationKit.Operations;
 namespace MigrationKit.Providers;
 
 /// <summary>Applies operations to a schema model: the expected schema without touching a database.</summary>
-internal static class SchemaReplay
+internal sealed class SchemaReplay(MigrationSqlGenerator generator, DatabaseSchema schema) : IMigrationOperationVisitor<DatabaseSchema>
 {
-    public static DatabaseSchema Apply(MigrationSqlGenerator generator, DatabaseSchema schema, MigrationOperation operation)
+    public static DatabaseSchema Apply(MigrationSqlGenerator generator, DatabaseSchema schema, MigrationOperation operation) =>
+        operation.Accept(new SchemaReplay(generator, schema));
+
+    public DatabaseSchema Visit(CreateTableOperation operation)
     {
-        switch (operation)
+        var table = new TableSchema(operation.Table, operation.Columns.Select(generator.ToColumnSchema).ToArray())
         {
-            case CreateTableOperation o:
-                var table = new TableSchema(o.Table, o.Columns.Select(generator.ToColumnSchema).ToArray())
-                {
-                    PrimaryKey = o.PrimaryKey,
-                    UniqueConstraints = o.UniqueConstraints,
-                    ForeignKeys = o.ForeignKeys,
-                    CheckConstraints = o.CheckConstraints,
-                };
-                return schema with { Tables = [.. schema.Tables.Where(t => t.Name != o.Table), table] };
-            case DropTableOperation o:
-                return schema with { Tables = schema.Tables.Where(t => t.Name != o.Table).ToArray() };
-            case RenameTableOperation o:
-                var renamed = o.Table with { Name = o.NewName };
-                return schema with
-                {
-                    Tables = schema.Tables.Select(t => (t.Name == o.Table ? t with { Name = renamed } : t) with
-                    {
-                        ForeignKeys = t.ForeignKeys.Select(f => f.PrincipalTable == o.Table ? f with { PrincipalTable = renamed } : f).ToArray(),
-                    }).ToArray(),
-                };
-            case AddColumnOperation o:
-                return Update(schema, o.Table, t => t with { Columns = [.. t.Columns, generator.ToColumnSchema(o.Column)] });
-            case DropColumnOperation o:
-                return Update(schema, o.Table, t => t with
-                {
-                    Columns = t.Columns.Where(c => c.Name != o.Column).ToArray(),
-                    PrimaryKey = t.PrimaryKey is { } key && key.Columns.Contains(o.Column) ? null : t.PrimaryKey,
-                    UniqueConstraints = t.UniqueConstraints.Where(u => !u.Columns.Contains(o.Column)).ToArray(),
-                    ForeignKeys = t.ForeignKeys.Where(f => !f.Columns.Contains(o.Column)).ToArray(),
-                    Indexes = t.Indexes.Where(i => !i.Columns.Contains(o.Column)).ToArray(),
-                });
-            case RenameColumnOperation o:
-                return RenameColumn(schema, o);
-            case AlterColumnOperation o:
-                return Update(schema, o.Table, t => t with { Columns = t.Columns.Select(c => c.Name == o.Column.Name ? generator.ToColumnSchema(o.Column) : c).ToArray() });
-            case CreateIndexOperation o:
-                return Update(schema, o.Table, t => t with { Indexes = [.. t.Indexes, o.Index] });
-            case DropIndexOperation o:
-                return Update(schema, o.Table, t => t with { Indexes = t.Indexes.Where(i => i.Name != o.Name).ToArray() });
-            case AddPrimaryKeyOperation o:
-                return Update(schema, o.Table, t => t with
-                {
-                    PrimaryKey = o.PrimaryKey,
-                    Columns = t.Columns.Select(c => o.PrimaryKey.Columns.Contains(c.Name) ? c with { IsNullable = false } : c).ToArray(),
-                });
-            case DropPrimaryKeyOperation o:
-                return Update(schema, o.Table, t => t with { PrimaryKey = null });
-            case AddUniqueConstraintOperation o:
-                return Update(schema, o.Table, t => t with { UniqueConstraints = [.. t.UniqueConstraints, o.Constraint] });
-            case DropUniqueConstraintOperation o:
-                return Update(schema, o.Table, t => t with { UniqueConstraints = t.UniqueConstraints.Where(u => u.Name != o.Name).ToArray() });
-            case AddForeignKeyOperation o:
-                return Update(schema, o.Table, t => t with { ForeignKeys = [.. t.ForeignKeys, o.ForeignKey] });
-            case DropForeignKeyOperation o:
-                return Update(schema, o.Table, t => t with { ForeignKeys = t.ForeignKeys.Where(f => f.Name != o.Name).ToArray() });
-            case AddCheckConstraintOperation o:
-                return Update(schema, o.Table, t => t with { CheckConstraints = [.. t.CheckConstraints, o.Constraint] });
-            case DropCheckConstraintOperation o:
-                return Update(schema, o.Table, t => t with { CheckConstraints = t.CheckConstraints.Where(c => c.Name != o.Name).ToArray() });
-            default:
-                // Schemas, raw SQL and data change no table shape that can be predicted.
-                return schema;
-        }
+            PrimaryKey = operation.PrimaryKey,
+            UniqueConstraints = operation.UniqueConstraints,
+            ForeignKeys = operation.ForeignKeys,
+            CheckConstraints = operation.CheckConstraints,
+        };
+        return schema with { Tables = [.. schema.Tables.Where(t => t.Name != operation.Table), table] };
     }
+
+    public DatabaseSchema Visit(DropTableOperation operation) =>
+        schema with { Tables = schema.Tables.Where(t => t.Name != operation.Table).ToArray() };
+
+    public DatabaseSchema Visit(RenameTableOperation operation)
+    {
+        var renamed = operation.Table with { Name = operation.NewName };
+        return schema with
+        {
+            Tables = schema.Tables.Select(t => (t.Name == operation.Table ? t with { Name = renamed } : t) with
+            {
+                ForeignKeys = t.ForeignKeys.Select(f => f.PrincipalTable == operation.Table ? f with { PrincipalTable = renamed } : f).ToArray(),
+            }).ToArray(),
+        };
+    }
+
+    public DatabaseSchema Visit(AddColumnOperation operation) =>
+        Update(schema, operation.Table, t => t with { Columns = [.. t.Columns, generator.ToColumnSchema(operation.Column)] });
+
+    public DatabaseSchema Visit(DropColumnOperation operation) => Update(schema, operation.Table, t => t with
+    {
+        Columns = t.Columns.Where(c => c.Name != operation.Column).ToArray(),
+        PrimaryKey = t.PrimaryKey is { } key && key.Columns.Contains(operation.Column) ? null : t.PrimaryKey,
+        UniqueConstraints = t.UniqueConstraints.Where(u => !u.Columns.Contains(operation.Column)).ToArray(),
+        ForeignKeys = t.ForeignKeys.Where(f => !f.Columns.Contains(operation.Column)).ToArray(),
+        Indexes = t.Indexes.Where(i => !i.Columns.Contains(operation.Column)).ToArray(),
+    });
+
+    public DatabaseSchema Visit(RenameColumnOperation operation) => RenameColumn(schema, operation);
+
+    public DatabaseSchema Visit(AlterColumnOperation operation) =>
+        Update(schema, operation.Table, t => t with { Columns = t.Columns.Select(c => c.Name == operation.Column.Name ? generator.ToColumnSchema(operation.Column) : c).ToArray() });
+
+    public DatabaseSchema Visit(CreateIndexOperation operation) => Update(schema, operation.Table, t => t with { Indexes = [.. t.Indexes, operation.Index] });
+
+    public DatabaseSchema Visit(DropIndexOperation operation) => Update(schema, operation.Table, t => t with { Indexes = t.Indexes.Where(i => i.Name != operation.Name).ToArray() });
+
+    public DatabaseSchema Visit(AddPrimaryKeyOperation operation) => Update(schema, operation.Table, t => t with
+    {
+        PrimaryKey = operation.PrimaryKey,
+        Columns = t.Columns.Select(c => operation.PrimaryKey.Columns.Contains(c.Name) ? c with { IsNullable = false } : c).ToArray(),
+    });
+
+    public DatabaseSchema Visit(DropPrimaryKeyOperation operation) => Update(schema, operation.Table, t => t with { PrimaryKey = null });
+
+    public DatabaseSchema Visit(AddUniqueConstraintOperation operation) => Update(schema, operation.Table, t => t with { UniqueConstraints = [.. t.UniqueConstraints, operation.Constraint] });
+
+    public DatabaseSchema Visit(DropUniqueConstraintOperation operation) =>
+        Update(schema, operation.Table, t => t with { UniqueConstraints = t.UniqueConstraints.Where(u => u.Name != operation.Name).ToArray() });
+
+    public DatabaseSchema Visit(AddForeignKeyOperation operation) => Update(schema, operation.Table, t => t with { ForeignKeys = [.. t.ForeignKeys, operation.ForeignKey] });
+
+    public DatabaseSchema Visit(DropForeignKeyOperation operation) =>
+        Update(schema, operation.Table, t => t with { ForeignKeys = t.ForeignKeys.Where(f => f.Name != operation.Name).ToArray() });
+
+    public DatabaseSchema Visit(AddCheckConstraintOperation operation) => Update(schema, operation.Table, t => t with { CheckConstraints = [.. t.CheckConstraints, operation.Constraint] });
+
+    public DatabaseSchema Visit(DropCheckConstraintOperation operation) =>
+        Update(schema, operation.Table, t => t with { CheckConstraints = t.CheckConstraints.Where(c => c.Name != operation.Name).ToArray() });
+
+    // Schemas, validation, raw SQL and data change no table shape that can be predicted.
+    public DatabaseSchema Visit(CreateSchemaOperation operation) => schema;
+
+    public DatabaseSchema Visit(DropSchemaOperation operation) => schema;
+
+    public DatabaseSchema Visit(ValidateConstraintOperation operation) => schema;
+
+    public DatabaseSchema Visit(SqlOperation operation) => schema;
+
+    public DatabaseSchema Visit(InsertDataOperation operation) => schema;
+
+    public DatabaseSchema Visit(UpdateDataOperation operation) => schema;
+
+    public DatabaseSchema Visit(DeleteDataOperation operation) => schema;
 
     private static DatabaseSchema RenameColumn(DatabaseSchema schema, RenameColumnOperation o)
     {

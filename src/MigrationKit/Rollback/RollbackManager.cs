@@ -1,19 +1,28 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
 using MigrationKit.Checkpoints;
+using MigrationKit.Diagnostics;
+using MigrationKit.Execution;
+using MigrationKit.Planning;
+using MigrationKit.Providers;
 
 namespace MigrationKit.Rollback;
 
-/// <summary>The rollback manager of one runner: checkpoints and the way back, over the runner's session and history.</summary>
-internal sealed class RollbackManager(MigrationRunner runner) : IRollbackManager
+/// <summary>
+/// The rollback manager of one target: checkpoints (through the checkpoint service) and the way back, chosen by
+/// <see cref="RollbackPlanner"/> and carried out by the executor (logical) or by a restore (physical).
+/// </summary>
+internal sealed class RollbackManager(MigrationProvider provider, MigrationPlanner planner, MigrationExecutor executor, CheckpointService checkpoints, ILogger logger, TimeProvider time) : IRollbackManager
 {
     public Task<Checkpoint> CreateCheckpointAsync(CheckpointKind kind = CheckpointKind.Milestone, CheckpointLevel? level = null, string? description = null, CancellationToken cancellationToken = default) =>
-        runner.CreateCheckpointAsync(kind, level, description, cancellationToken);
+        checkpoints.CreateAsync(kind, level, description, cancellationToken);
 
     public Task<IReadOnlyList<Checkpoint>> ListCheckpointsAsync(CancellationToken cancellationToken = default) =>
-        runner.RequireCheckpointStore().ListAsync(cancellationToken);
+        checkpoints.RequireStore().ListAsync(cancellationToken);
 
     public async Task<Checkpoint> VerifyCheckpointAsync(string checkpointId, CancellationToken cancellationToken = default)
     {
-        var store = runner.RequireCheckpointStore();
+        var store = checkpoints.RequireStore();
         var checkpoint = await store.GetAsync(checkpointId, cancellationToken).ConfigureAwait(false);
         await store.VerifyAsync(checkpoint, cancellationToken).ConfigureAwait(false);
         return checkpoint;
@@ -21,24 +30,117 @@ internal sealed class RollbackManager(MigrationRunner runner) : IRollbackManager
 
     public async Task<CheckpointRestoreResult> RestoreCheckpointAsync(string checkpointId, CancellationToken cancellationToken = default)
     {
-        var checkpoint = await runner.RequireCheckpointStore().GetAsync(checkpointId, cancellationToken).ConfigureAwait(false);
-        return await runner.RestoreCheckpointAsync(checkpoint, cancellationToken).ConfigureAwait(false);
+        var checkpoint = await checkpoints.RequireStore().GetAsync(checkpointId, cancellationToken).ConfigureAwait(false);
+        return await checkpoints.RestoreAsync(checkpoint, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Checkpoint> DeleteCheckpointAsync(string checkpointId, CancellationToken cancellationToken = default)
     {
-        var store = runner.RequireCheckpointStore();
+        var store = checkpoints.RequireStore();
         var checkpoint = await store.GetAsync(checkpointId, cancellationToken).ConfigureAwait(false);
         await store.DeleteAsync(checkpoint).ConfigureAwait(false);
         return checkpoint;
     }
 
     public Task<IReadOnlyList<Checkpoint>> PruneCheckpointsAsync(CancellationToken cancellationToken = default) =>
-        runner.PruneCheckpointsAsync(cancellationToken);
+        checkpoints.PruneAsync(cancellationToken);
 
-    public Task<RollbackPlan> PlanRollbackAsync(RollbackTarget target, CancellationToken cancellationToken = default) =>
-        runner.PlanRollbackAsync(target, cancellationToken);
+    public Task<RollbackPlan> PlanRollbackAsync(RollbackTarget target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return executor.WithSessionAsync(lockDatabase: false, async (session, history) =>
+        {
+            var applied = await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                ? (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).Order().ToArray()
+                : [];
+            var fromVersion = applied.Length == 0 ? 0 : applied[^1];
+            RollbackPlan plan;
+            if (target.Kind == RollbackTargetKind.Checkpoint)
+            {
+                var checkpoint = await checkpoints.RequireStore().GetAsync(target.CheckpointId!, cancellationToken).ConfigureAwait(false);
+                plan = RollbackPlanner.PlanRestore(target, fromVersion, applied, checkpoint);
+            }
+            else
+            {
+                var targetVersion = TargetVersion(target, applied, fromVersion);
+                var steps = applied.Where(v => v > targetVersion).OrderDescending().Select(RollbackStepOf).ToArray();
+                var available = !checkpoints.IsConfigured || steps.Length == 0 ? [] : await checkpoints.ListOwnAsync(cancellationToken).ConfigureAwait(false);
+                plan = RollbackPlanner.Plan(target, fromVersion, targetVersion, steps, available, planner.Catalog.Migrations.Select(m => m.Version).ToArray(), time.GetUtcNow());
+            }
 
-    public Task<RollbackResult> RollbackAsync(RollbackTarget target, CancellationToken cancellationToken = default) =>
-        runner.RollbackAsync(target, cancellationToken);
+            Log.RollbackPlanned(logger, target.ToString(), provider.DisplayName, plan.Method.ToString(), plan.Reason);
+            return plan;
+        }, cancellationToken);
+    }
+
+    public async Task<RollbackResult> RollbackAsync(RollbackTarget target, CancellationToken cancellationToken = default)
+    {
+        var plan = await PlanRollbackAsync(target, cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        RollbackResult result;
+        if (plan.Method == RollbackMethod.Logical)
+        {
+            var down = plan.Reverted.Count == 0 ? null : await RunAsync(MigrationTarget.DownTo(plan.TargetVersion), cancellationToken).ConfigureAwait(false);
+            result = new RollbackResult(plan, down?.ToVersion ?? plan.FromVersion, time.GetElapsedTime(started)) { Down = down };
+        }
+        else
+        {
+            var restore = await checkpoints.RestoreAsync(plan.Checkpoint!, cancellationToken).ConfigureAwait(false);
+            var up = plan.Reapplied.Count == 0 ? null : await RunAsync(MigrationTarget.Up(plan.TargetVersion), cancellationToken).ConfigureAwait(false);
+            result = new RollbackResult(plan, up?.ToVersion ?? restore.Version, time.GetElapsedTime(started)) { Restore = restore, Up = up };
+        }
+
+        Log.RollbackCompleted(logger, provider.DisplayName, plan.Method.ToString(), (long)result.Duration.TotalMilliseconds, result.Version);
+        return result;
+    }
+
+    private Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken)
+    {
+        planner.ValidateTarget(target);
+        return checkpoints.RunAsync(target, cancellationToken);
+    }
+
+    private long TargetVersion(RollbackTarget target, long[] applied, long fromVersion)
+    {
+        if (target.Kind == RollbackTargetKind.Steps)
+        {
+            if (applied.Length < target.Value)
+            {
+                throw new MigrationTargetException(target.Value, string.Create(CultureInfo.InvariantCulture, $"Cannot roll back {target.Value} step(s) on {provider.DisplayName}: only {applied.Length} migration(s) are applied. Ask for at most {applied.Length}, or roll back to version 0."));
+            }
+
+            var index = applied.Length - 1 - (int)target.Value;
+            return index < 0 ? 0 : applied[index];
+        }
+
+        var version = target.Value;
+        if (version > fromVersion)
+        {
+            throw new MigrationTargetException(version, string.Create(CultureInfo.InvariantCulture, $"Cannot roll back {provider.DisplayName} to version {version}: it is at version {fromVersion}, below that. A rollback only goes back; use MigrateUpAsync({version}) to go forward."));
+        }
+
+        if (version != 0 && Array.IndexOf(applied, version) < 0 && planner.Catalog.Find(version) is null)
+        {
+            throw new MigrationTargetException(version, $"Cannot roll back {provider.DisplayName} to version {version}: it is neither 0 (nothing applied) nor a version applied or in the code. Known versions: {planner.KnownVersions()}.");
+        }
+
+        return version;
+    }
+
+    private RollbackStep RollbackStepOf(long version)
+    {
+        if (planner.Catalog.Find(version) is not { } migration)
+        {
+            return new RollbackStep(version, "(not in the code)", null, "it is applied but missing from the code, so it has no Down");
+        }
+
+        try
+        {
+            return new RollbackStep(version, migration.Description, planner.Catalog.GetDown(migration), null);
+        }
+        catch (Exception e) when (e is IrreversibleMigrationException or InvalidMigrationException)
+        {
+            return new RollbackStep(version, migration.Description, null, e.Message);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 using MigrationKit.PostgreSql.Tests.Support;
 using static MigrationKit.PostgreSql.Tests.Support.OperationHarness;
 
@@ -123,4 +124,34 @@ public sealed class PostgreSqlSqlGeneratorTests
     [TestCase("CHECK (s <> ')'::text) NOT VALID", "s <> ')'::text")]
     public void CheckExpression_ConstraintDefinition_IsUnwrapped(string definition, string expected) =>
         PostgreSqlSchemaReader.CheckExpression(definition).Should().Be(expected);
+
+    [Test]
+    public async Task GenerateCommandsAsync_DescribesLockModesRewritesTransactionsAndDestruction()
+    {
+        var context = new NoSchema();
+        async Task<IReadOnlyList<MigrationCommand>> Commands(Action<MigrationBuilder> migration) => await _generator.GenerateCommandsAsync(Ops(migration)[0], context);
+
+        var concurrently = (await Commands(m => m.CreateIndex("orders", "customer_id").Concurrently())).Single();
+        var index = (await Commands(m => m.CreateIndex("orders", "customer_id"))).Single();
+        var foreignKey = (await Commands(m => m.AddForeignKey("orders", ["customer_id"], "customers", ["id"]))).Single();
+        var drop = (await Commands(m => m.DropColumn("orders", "legacy"))).Single();
+        var alter = await Commands(m => m.AlterColumn("orders", "total", c => c.AsInt64().NotNull()));
+        var raw = (await Commands(m => m.Sql("VACUUM"))).Single();
+
+        (concurrently.LockLevel, concurrently.Transactional).Should().Be((MigrationLockLevel.ShareUpdateExclusive, false));
+        (index.LockLevel, index.Transactional).Should().Be((MigrationLockLevel.Share, true));
+        foreignKey.LockLevel.Should().Be(MigrationLockLevel.ShareRowExclusive);
+        foreignKey.Tables.Should().Equal(new QualifiedName("orders"), new QualifiedName("customers"));
+        (drop.LockLevel, drop.Destructive, drop.RewritesTable).Should().Be((MigrationLockLevel.AccessExclusive, true, false));
+        alter.Where(c => c.RewritesTable).Select(c => c.Sql).Should().ContainSingle().Which.Should().Contain(" TYPE bigint");
+        alter.Should().OnlyContain(c => c.LockLevel == MigrationLockLevel.AccessExclusive);
+        raw.LockLevel.Should().BeNull("the lock raw SQL takes is not known");
+        raw.Tables.Should().BeEmpty();
+    }
+
+    private sealed class NoSchema : MigrationKit.Providers.IMigrationSchemaContext
+    {
+        public ValueTask<MigrationKit.Inspection.DatabaseSchema> GetCurrentSchemaAsync(CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(MigrationKit.Inspection.DatabaseSchema.Empty);
+    }
 }

@@ -1,5 +1,6 @@
 using MigrationKit.Inspection;
 using MigrationKit.Operations;
+using MigrationKit.Planning;
 
 namespace MigrationKit.Sqlite.Tests.Providers;
 
@@ -167,6 +168,39 @@ public sealed class SqliteSqlGeneratorTests
         (await Add(c => c.AsText().Nullable().DefaultSql(SqlExpression.Raw("'a' || 'b'")))).Should().HaveCountGreaterThan(1);
         var addIdentity = () => Add(c => c.AsInt64().Identity());
         await addIdentity.Should().ThrowAsync<NotSupportedException>().WithMessage("*identity column*");
+    }
+
+    [Test]
+    public async Task GenerateCommandsAsync_Rebuild_EveryCommandRewritesTheTableWithTheSameSqlAsGenerateAsync()
+    {
+        var context = new ReplaySqliteSchemaContext(_generator, Schema(m => m.CreateTable("t", t => t.Column("id").AsInt64().PrimaryKey())));
+        var rebuild = SqliteTestDatabase.Operation(m => m.AddColumn("t", "c", c => c.AsInt32().NotNull()));
+        var native = SqliteTestDatabase.Operation(m => m.AddColumn("t", "c", c => c.AsText().Nullable()));
+
+        var rebuilt = await _generator.GenerateCommandsAsync(rebuild, context);
+        var added = await _generator.GenerateCommandsAsync(native, context);
+
+        rebuilt.Select(c => c.Sql).Should().Equal(await _generator.GenerateAsync(rebuild, context));
+        rebuilt.Should().HaveCountGreaterThan(1).And.OnlyContain(c => c.RewritesTable && c.Transactional && c.LockLevel == null && !c.Destructive);
+        added.Should().ContainSingle().Which.RewritesTable.Should().BeFalse("SQLite adds a nullable column in place");
+        added[0].Tables.Should().Equal(new QualifiedName("t"));
+    }
+
+    [Test]
+    public async Task GenerateCommandsAsync_ConcurrentIndexOrDroppedColumn_TransactionalAndDestructiveAsOnSqlite()
+    {
+        var context = new ReplaySqliteSchemaContext(_generator, Schema(m => m.CreateTable("t", t =>
+        {
+            t.Column("id").AsInt64().PrimaryKey();
+            t.Column("note").AsText().Nullable();
+        })));
+
+        var index = await _generator.GenerateCommandsAsync(SqliteTestDatabase.Operation(m => m.CreateIndex("t", "note").Concurrently()), context);
+        var drop = await _generator.GenerateCommandsAsync(SqliteTestDatabase.Operation(m => m.DropColumn("t", "note")), context);
+
+        index.Should().ContainSingle().Which.Transactional.Should().BeTrue("SQLite has no CONCURRENTLY, so the index is built in the migration's transaction");
+        drop.Should().ContainSingle().Which.Destructive.Should().BeTrue();
+        drop[0].RewritesTable.Should().BeFalse("an unconstrained column is dropped with ALTER TABLE");
     }
 
     [Test]

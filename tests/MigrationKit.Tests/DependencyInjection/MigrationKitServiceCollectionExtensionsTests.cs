@@ -242,4 +242,24 @@ public class MigrationKitServiceCollectionExtensionsTests
 
         public string? Name => null;
     }
+
+    [Test]
+    public async Task AddMigrationKit_InvalidOptions_ResolvingRunnerThrowsTheBuildersProblems()
+    {
+        var services = new ServiceCollection();
+        services.AddMigrationKit(kit => kit.UseProvider(_ => new TestMigrationProvider()).Configure(o =>
+        {
+            o.AppliedBy = " ";
+            o.Checkpoints.Policy = MigrationKit.Checkpoints.CheckpointPolicy.Always;
+        }));
+        await using var container = services.BuildServiceProvider();
+
+        var act = () => container.GetRequiredService<IMigrationRunner>();
+
+        act.Should().Throw<InvalidOperationException>().WithMessage(
+            "MigrationKit target 'default' cannot be built:\n" +
+            "  - no migrations: call AddMigrationsFrom(assembly) or AddMigrations(types)\n" +
+            "  - Options.AppliedBy is empty: set it to who runs the migrations\n" +
+            "  - Options.Checkpoints asks for automatic checkpoints but Options.Checkpoints.Directory is not set: *");
+    }
 }

@@ -126,4 +126,16 @@ public class MigrationRunnerBuilderTests
 
         act.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("provider");
     }
+
+    [Test]
+    public void AddMigrationsFrom_SameSourceTwice_KeptOnceAsWithAddMigrationKit()
+    {
+        var builder = new MigrationRunnerBuilder();
+
+        builder.AddMigrationsFrom(Assembly, Orders).AddMigrationsFrom(Assembly, Orders);
+        builder.AddMigrations(typeof(MigrationRunnerBuilderTests), typeof(MigrationRunnerBuilderTests));
+
+        builder.Options.Sources.Should().Equal(new MigrationSource(Assembly, Orders));
+        builder.Options.MigrationTypes.Should().Equal(typeof(MigrationRunnerBuilderTests));
+    }
 }

@@ -321,4 +321,28 @@ public class SchemaComparerTests
 
         schema.Without([new QualifiedName("__history")]).Tables.Select(t => t.Name.Name).Should().Equal("agents", "tasks");
     }
+
+    [Test]
+    public void Diff_SeveralDifferences_EachAsDataWithExpectedAndActual()
+    {
+        var differences = Schema().Diff(Schema(t => WithColumn(t, "note", c => c with { StoreType = "VARCHAR(10)" }) with { Indexes = [], UniqueConstraints = [.. t.UniqueConstraints, new UniqueConstraintDefinition("uq_tasks_status", ["status"])] }));
+
+        differences.Should().Equal(
+            new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Column, Tasks, "note", "TEXT NULL", "VARCHAR(10) NULL"),
+            new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.UniqueConstraint, Tasks, "uq_tasks_status", null, "uq_tasks_status(status)"),
+            new SchemaDifference(SchemaDifferenceKind.Missing, SchemaObjectKind.Index, Tasks, "ix_tasks_agent_id", "(agent_id)", null));
+    }
+
+    [Test]
+    public void Diff_MissingTableAndUnexpectedView_NameTheObjectKind()
+    {
+        var actual = new DatabaseSchema([Agents()]) { Views = [new ViewSchema(new QualifiedName("busy_tasks"), "SELECT * FROM tasks WHERE status = 'busy'"), new ViewSchema(new QualifiedName("idle"), "SELECT 1")] };
+
+        var differences = Schema().Diff(actual);
+
+        differences.Select(d => (d.Kind, d.ObjectKind, d.Name)).Should().Equal(
+            (SchemaDifferenceKind.Missing, SchemaObjectKind.Table, "tasks"),
+            (SchemaDifferenceKind.Unexpected, SchemaObjectKind.View, "idle"));
+        differences.Select(d => d.ToString()).Should().Equal(Schema().CompareTo(actual), "the words are the data's own description");
+    }
 }

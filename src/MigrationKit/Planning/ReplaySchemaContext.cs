@@ -2,7 +2,7 @@ using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
 
-namespace MigrationKit;
+namespace MigrationKit.Planning;
 
 /// <summary>During a dry run: the live schema read once, then advanced by replaying each scripted operation.</summary>
 internal sealed class ReplaySchemaContext(MigrationProvider provider, MigrationSession session, IReadOnlyList<QualifiedName> historyTables) : IMigrationSchemaContext

@@ -1,4 +1,4 @@
-namespace MigrationKit.Tests.Running;
+namespace MigrationKit.Tests.Execution;
 
 public sealed class LockRetryOptionsTests
 {

@@ -2,7 +2,7 @@ using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
 
-namespace MigrationKit;
+namespace MigrationKit.Execution;
 
 /// <summary>During a run: the current schema is read from the database, inside the migration's transaction.</summary>
 internal sealed class LiveSchemaContext(MigrationProvider provider, MigrationSession session, IReadOnlyList<QualifiedName> historyTables) : IMigrationSchemaContext

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MigrationKit.Diagnostics;
+
+/// <summary>
+/// Tells the observers of one runner (those in the options and those registered in the container) what happened; an
+/// observer's exception is logged and never fails the work that already committed.
+/// </summary>
+internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configured, IServiceProvider? services, ILogger logger)
+{
+    private IMigrationObserver[]? _observers;
+
+    private IMigrationObserver[] Observers => _observers ??= [.. configured, .. services?.GetServices<IMigrationObserver>() ?? []];
+
+    /// <summary>Logs a committed step, counts it in the metrics and tells the observers.</summary>
+    public void StepCompleted(MigrationStepResult result)
+    {
+        Log.MigrationCompleted(logger, result.Version, result.Description, result.Direction.ToString(), (long)result.Duration.TotalMilliseconds);
+        if (result.Direction == MigrationDirection.Up)
+        {
+            Notify(o => o.OnMigrationApplied(result), nameof(IMigrationObserver.OnMigrationApplied));
+        }
+        else
+        {
+            Notify(o => o.OnMigrationReverted(result), nameof(IMigrationObserver.OnMigrationReverted));
+        }
+
+        var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
+        MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
+        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);
+    }
+
+    /// <summary>Calls <paramref name="callback"/> on every observer.</summary>
+    public void Notify(Action<IMigrationObserver> callback, string name)
+    {
+        foreach (var observer in Observers)
+        {
+            try
+            {
+                callback(observer);
+            }
+#pragma warning disable CA1031 // An observer's bug must not fail a migration run that already committed.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Log.ObserverFailed(logger, e, observer.GetType().Name, name);
+            }
+        }
+    }
+}

@@ -1,0 +1,576 @@
+using System.Data.Common;
+using Microsoft.Extensions.Logging;
+using MigrationKit.Diagnostics;
+using MigrationKit.History;
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
+using MigrationKit.Planning;
+using MigrationKit.Providers;
+
+namespace MigrationKit.Execution;
+
+/// <summary>
+/// Carries out plans, and alone owns what that takes: the session, the provider's lock, transactions, the journal,
+/// lock-timeout retries and the commit-time checks. Every run opens a session, takes the lock, (re)reads the history
+/// and only then asks the planner what to do; each migration's transaction re-checks its own history row, so concurrent
+/// runners apply each migration exactly once even where the provider has no run-level lock.
+/// </summary>
+internal sealed class MigrationExecutor
+{
+    private readonly MigrationProvider _provider;
+    private readonly MigrationPlanner _planner;
+    private readonly MigrationKitOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly MigrationNotifier _notifier;
+    private readonly Func<double> _jitter;
+
+    public MigrationExecutor(MigrationProvider provider, MigrationPlanner planner, MigrationKitOptions options, ILogger logger, TimeProvider time, MigrationNotifier notifier, Func<double>? jitter = null)
+    {
+        _provider = provider;
+        _planner = planner;
+        _options = options;
+        _logger = logger;
+        _time = time;
+        _notifier = notifier;
+        _jitter = jitter ?? Random.Shared.NextDouble;
+        HistoryTables = [options.History.HistoryTable, options.History.JournalTable];
+    }
+
+    /// <summary>The history and journal tables, which schema reads leave out.</summary>
+    public IReadOnlyList<QualifiedName> HistoryTables { get; }
+
+    /// <summary>
+    /// Plans and executes a run to <paramref name="target"/>. Going up, the quick check for nothing pending runs first,
+    /// without the lock; then, under the lock: the history is created if needed, checked against the code and for
+    /// steps left part way, the plan is made, <see cref="RunHooks.BeforeSteps"/> runs and the plan is executed.
+    /// </summary>
+    public async Task<MigrationResult> RunAsync(MigrationTarget target, RunState state, RunHooks hooks, CancellationToken cancellationToken)
+    {
+        var direction = target.Direction;
+        using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
+        var targetText = target.ToString();
+        activity?.SetTag("migrationkit.target", targetText);
+        Log.RunStarting(_logger, direction.ToString(), targetText, _provider.DisplayName);
+        var started = _time.GetTimestamp();
+        if (target.UpTo is { } last)
+        {
+            // Checked before taking the lock: when everything is applied, matches the code and no step is part way,
+            // there is nothing for a lock to protect, so the common startup pays no lock round trips and does not queue
+            // behind other replicas. Anything else takes the locked path below, which checks again.
+            var upToDate = await WithSessionAsync(lockDatabase: false, async (_, history) =>
+                await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await UpToDateAsync(history, last, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+            if (upToDate is { } version)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, version);
+                return new MigrationResult(Guid.Empty, direction, version, version, []);
+            }
+        }
+
+        return await WithSessionAsync(lockDatabase: true, async (session, history) =>
+        {
+            await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            if (target.UpTo is { } highest && await UpToDateAsync(history, highest, cancellationToken).ConfigureAwait(false) is { } current)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, current);
+                return new MigrationResult(Guid.Empty, direction, current, current, []);
+            }
+
+            var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
+            _planner.Validate(applied);
+            var incomplete = _planner.Incomplete(await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false));
+            if (incomplete.Count > 0)
+            {
+                var invalidObjects = await _provider.FindInvalidObjectsAsync(session, cancellationToken).ConfigureAwait(false);
+                var safe = hooks.SafeCheckpoint is null ? null : await hooks.SafeCheckpoint(incomplete, cancellationToken).ConfigureAwait(false);
+                throw new IncompleteMigrationException(incomplete, invalidObjects, safe);
+            }
+
+            var plan = _planner.Plan(target, applied);
+            if (plan.IsEmpty)
+            {
+                Log.NothingPending(_logger, _provider.DisplayName, plan.FromVersion);
+                return new MigrationResult(Guid.Empty, direction, plan.FromVersion, plan.FromVersion, []);
+            }
+
+            state.Plan = plan;
+            state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
+            var runId = Guid.NewGuid();
+            activity?.SetTag("migrationkit.run_id", runId);
+            var results = await ExecuteAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+            var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
+            Log.RunCompleted(_logger, results.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
+            return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Executes a whole plan in the session: one transaction per migration (with lock-timeout retries), or one over all of them.</summary>
+    public Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken) =>
+        _options.RunTransaction == MigrationRunTransaction.AllOrNothing
+            ? ExecuteAllOrNothingAsync(session, history, plan, runId, cancellationToken)
+            : ExecuteEachAsync(session, history, plan, runId, cancellationToken);
+
+    /// <summary>
+    /// Executes one step, retried with exponential backoff and jitter (<see cref="MigrationKitOptions.LockRetry"/>)
+    /// while a transactional attempt fails on a lock timeout the provider recognizes; each failed attempt rolled back
+    /// completely. When the attempts run out, a <see cref="MigrationBlockedException"/> names the blocking session.
+    /// Returns <see langword="null"/> when another runner already did the step.
+    /// </summary>
+    public async Task<MigrationStepResult?> ExecuteStepAsync(MigrationSession session, IMigrationHistory history, MigrationPlanStep step, Guid runId, CancellationToken cancellationToken)
+    {
+        var policy = _options.LockRetry;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ApplyAsync(session, history, step, runId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MigrationFailedException e) when (LockRetry.IsRetryable(e, _provider.IsLockTimeout))
+            {
+                string? blocker;
+                try
+                {
+                    blocker = await _provider.DescribeLockConflictAsync(session, e.Statement, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception describeError) when (describeError is DbException or InvalidOperationException)
+                {
+                    // The description is a courtesy; the lock timeout is what gets reported.
+                    blocker = null;
+                }
+
+                if (LockRetry.DelayBeforeNext(policy, attempt, _jitter()) is not { } delay)
+                {
+                    Log.LockTimeoutGaveUp(_logger, step.Version, step.Description, step.Direction.ToString(), attempt, blocker ?? string.Empty);
+                    throw new MigrationBlockedException(step.Version, step.Description, step.Direction, e.Statement, attempt, blocker, e.InnerException!);
+                }
+
+                Log.LockTimeoutRetrying(_logger, step.Version, step.Description, step.Direction.ToString(), attempt, policy.MaxAttempts, (long)delay.TotalMilliseconds, blocker ?? string.Empty);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Applies or reverts one migration, once; returns <see langword="null"/> when another runner already did it.</summary>
+    public async Task<MigrationStepResult?> ApplyAsync(MigrationSession session, IMigrationHistory history, MigrationPlanStep step, Guid runId, CancellationToken cancellationToken)
+    {
+        var operations = step.Operations;
+        var direction = step.Direction;
+        using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit.Migration");
+        activity?.SetTag("migrationkit.version", step.Version);
+        activity?.SetTag("migrationkit.direction", direction.ToString());
+        var transactional = step.Transactional;
+        string? statement = null;
+        var started = _time.GetTimestamp();
+        if (transactional)
+        {
+            // Written before the transaction and on its own, so that a step interrupted part way (the process killed,
+            // the connection lost) stays visible in the journal. The check that comes with it keeps runners that would
+            // only skip the step (another runner applied it) from writing entries.
+            if (!await history.TryAppendJournalAsync(Journal(runId, step.Version, ActionOf(direction), JournalStatus.Started), whenApplied: direction == MigrationDirection.Down, cancellationToken).ConfigureAwait(false))
+            {
+                Log.MigrationSkipped(_logger, step.Version, direction.ToString());
+                return null;
+            }
+        }
+
+        session.Transaction = transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
+        session.Operations = operations;
+        try
+        {
+            // Re-checked inside the transaction: under SQLite's BEGIN IMMEDIATE (or a provider lock) this is the
+            // decision point that makes concurrent runners apply each migration exactly once.
+            if (await history.IsAppliedAsync(step.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+            {
+                Log.MigrationSkipped(_logger, step.Version, direction.ToString());
+                return null;
+            }
+
+            if (!transactional)
+            {
+                // Written first and on its own, so a step killed part way is visible in the journal.
+                await history.AppendJournalAsync(Journal(runId, step.Version, ActionOf(direction), JournalStatus.Started), cancellationToken).ConfigureAwait(false);
+            }
+
+            Log.MigrationStarting(_logger, step.Version, step.Description, direction.ToString());
+            await _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken).ConfigureAwait(false);
+            await ExecuteOperationsAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+            statement = null;
+            var elapsed = _time.GetElapsedTime(started);
+            if (transactional)
+            {
+                await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
+                await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+                await session.Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await InTransactionAsync(session, () => RecordAsync(history, step, runId, elapsed, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
+            var result = new MigrationStepResult(step.Version, step.Description, direction, elapsed);
+            _notifier.StepCompleted(result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            session.Operations = null;
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw await FailedAsync(history, step, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Operations = null;
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Re-records the checksums of edited migrations and clears steps left part way, each with a journal entry.</summary>
+    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken) =>
+        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+        {
+            var status = await ReadStatusAsync(history, cancellationToken).ConfigureAwait(false);
+            var runId = Guid.NewGuid();
+            var repaired = new List<long>();
+            foreach (var entry in status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete))
+            {
+                await InTransactionAsync(session, async () =>
+                {
+                    if (entry.State == MigrationState.Modified)
+                    {
+                        await history.UpdateChecksumAsync(entry.Version, entry.CodeChecksum!, entry.Description, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    await history.AppendJournalAsync(Journal(runId, entry.Version, JournalAction.Repair, JournalStatus.Succeeded) with { Error = $"repaired {entry.State}" }, cancellationToken).ConfigureAwait(false);
+                }, cancellationToken).ConfigureAwait(false);
+                Log.Repaired(_logger, entry.Version, entry.State == MigrationState.Modified ? "checksum re-recorded" : "incomplete step cleared");
+                repaired.Add(entry.Version);
+            }
+
+            return repaired;
+        }, cancellationToken);
+
+    /// <summary>Marks the migrations of a baseline as applied, in one transaction, when the history is empty.</summary>
+    public Task<IReadOnlyList<long>> BaselineAsync(long version, IReadOnlyList<MigrationPlanStep> steps, CancellationToken cancellationToken) =>
+        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+        {
+            await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
+            var runId = Guid.NewGuid();
+            var versions = new List<long>();
+            await InTransactionAsync(session, async () =>
+            {
+                if ((await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+                {
+                    throw new MigrationKitException($"Cannot baseline {_provider.DisplayName}: it already has a migration history. Baseline only marks a database that predates MigrationKit; use MigrateUpAsync here.");
+                }
+
+                foreach (var step in steps)
+                {
+                    await history.AddAsync(new AppliedMigration(step.Version, step.Description, step.Checksum, _time.GetUtcNow(), TimeSpan.Zero, _options.AppliedBy, LibraryVersion.Value), cancellationToken).ConfigureAwait(false);
+                    versions.Add(step.Version);
+                }
+
+                await history.AppendJournalAsync(Journal(runId, version, JournalAction.Baseline, JournalStatus.Succeeded), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            Log.Baselined(_logger, _provider.DisplayName, version, versions.Count);
+            return versions;
+        }, cancellationToken);
+
+    /// <summary>Opens a session (and takes the lock when asked), runs <paramref name="work"/> in it, and releases both.</summary>
+    public async Task<T> WithSessionAsync<T>(bool lockDatabase, Func<MigrationSession, IMigrationHistory, Task<T>> work, CancellationToken cancellationToken)
+    {
+        DbConnection connection;
+        try
+        {
+            connection = await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or MigrationKitException or ArgumentException))
+        {
+            throw new MigrationConnectionException(_provider.DisplayName, e);
+        }
+
+        try
+        {
+            var session = new MigrationSession(_provider, connection) { HistoryTable = _options.History.HistoryTable };
+            var history = _provider.CreateHistory(session, _options.History);
+            if (!lockDatabase)
+            {
+                return await work(session, history).ConfigureAwait(false);
+            }
+
+            var waited = _time.GetTimestamp();
+            var held = await _provider.AcquireLockAsync(session, cancellationToken).ConfigureAwait(false);
+            await using (held.ConfigureAwait(false))
+            {
+                Log.LockAcquired(_logger, _provider.DisplayName, (long)_time.GetElapsedTime(waited).TotalMilliseconds);
+                return await work(session, history).ConfigureAwait(false);
+            }
+        }
+        catch (DbException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"The run on {_provider.DisplayName} was cancelled.", e, cancellationToken);
+        }
+        catch (DbException e) when (_provider.IsConnectionFailure(e))
+        {
+            throw new MigrationConnectionException(_provider.DisplayName, e);
+        }
+        finally
+        {
+            await _provider.ReleaseConnectionAsync(connection).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of the session, committed when it succeeds and rolled back otherwise.</summary>
+    public async Task InTransactionAsync(MigrationSession session, Func<Task> work, CancellationToken cancellationToken)
+    {
+        session.Transaction = await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await work().ConfigureAwait(false);
+            await session.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Creates the history and journal tables when they do not exist.</summary>
+    public async Task EnsureHistoryAsync(MigrationSession session, IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        if (await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        // Created in a transaction and re-checked inside it, so two runners starting together cannot both create it.
+        await InTransactionAsync(session, async () =>
+        {
+            if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await history.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+                Log.HistoryCreated(_logger, _provider.DisplayName);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The status of every migration, read from the history.</summary>
+    public async Task<MigrationStatus> ReadStatusAsync(IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return _planner.BuildStatus([], [], includeChecksums: false);
+        }
+
+        var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
+        var incomplete = _planner.Incomplete(await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false));
+        return _planner.BuildStatus(applied, incomplete, includeChecksums: true);
+    }
+
+    /// <summary>The live schema, without the history and journal tables.</summary>
+    public async Task<DatabaseSchema> ReadSchemaAsync(MigrationSession session, CancellationToken cancellationToken) =>
+        (await _provider.SchemaReader.ReadAsync(session, cancellationToken).ConfigureAwait(false)).Without(HistoryTables);
+
+    /// <summary>The newest applied version, 0 when none is (or there is no history).</summary>
+    public static async Task<long> CurrentVersionAsync(IMigrationHistory history, CancellationToken cancellationToken) =>
+        await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+            ? (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max()
+            : 0;
+
+    /// <summary>A journal entry of this runner, stamped now.</summary>
+    public JournalEntry Journal(Guid runId, long? version, JournalAction action, JournalStatus status) =>
+        new(runId, version, action, status, _time.GetUtcNow()) { AppliedBy = _options.AppliedBy };
+
+    private async Task<long?> UpToDateAsync(IMigrationHistory history, long upTo, CancellationToken cancellationToken)
+    {
+        var rows = await history.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
+        if (_planner.UpToDate(rows, upTo) is not { } version || (await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return null;
+        }
+
+        return version;
+    }
+
+    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken)
+    {
+        var results = new List<MigrationStepResult>(plan.Steps.Count);
+        foreach (var step in plan.Steps)
+        {
+            if (step.Direction == MigrationDirection.Up && step.Version < plan.FromVersion)
+            {
+                Log.OutOfOrder(_logger, step.Version, plan.FromVersion);
+            }
+
+            if (await ExecuteStepAsync(session, history, step, runId, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteAllOrNothingAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken)
+    {
+        if (plan.Steps.FirstOrDefault(s => !s.Transactional) is { } outside)
+        {
+            throw new MigrationKitException($"Migration {outside.Migration} runs without a transaction, so it cannot join an all-or-nothing run. Run it on its own (MigrateUpAsync to its version with RunTransaction = PerMigration) or make it transactional.");
+        }
+
+        var direction = plan.Direction;
+        var results = new List<MigrationStepResult>(plan.Steps.Count);
+        MigrationPlanStep? current = null;
+        string? statement = null;
+        var executed = new List<MigrationOperation>();
+        session.Transaction = await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false);
+        session.Operations = executed;
+        try
+        {
+            foreach (var step in plan.Steps)
+            {
+                current = step;
+                if (await history.IsAppliedAsync(step.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
+                {
+                    Log.MigrationSkipped(_logger, step.Version, direction.ToString());
+                    continue;
+                }
+
+                var started = _time.GetTimestamp();
+                Log.MigrationStarting(_logger, step.Version, step.Description, direction.ToString());
+                var operations = step.Operations;
+                statement = null;
+                await _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken).ConfigureAwait(false);
+                executed.AddRange(operations);
+                await ExecuteOperationsAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+                var elapsed = _time.GetElapsedTime(started);
+                await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
+                results.Add(new MigrationStepResult(step.Version, step.Description, direction, elapsed));
+            }
+
+            await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+            await session.Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (current is not null)
+        {
+            session.Operations = null;
+            await RollbackAsync(session).ConfigureAwait(false);
+            throw await FailedAsync(history, current, runId, statement, transactional: true, e, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.Operations = null;
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+
+        foreach (var result in results)
+        {
+            _notifier.StepCompleted(result);
+        }
+
+        return results;
+    }
+
+    private async Task ExecuteOperationsAsync(MigrationSession session, IReadOnlyList<MigrationOperation> operations, Action<string> current, CancellationToken cancellationToken)
+    {
+        var context = new LiveSchemaContext(_provider, session, HistoryTables);
+        foreach (var operation in operations)
+        {
+            foreach (var command in await _provider.SqlGenerator.GenerateCommandsAsync(operation, context, cancellationToken).ConfigureAwait(false))
+            {
+                current(command.Sql);
+                Log.ExecutingSql(_logger, command.Sql);
+                await session.ExecuteAsync(command.Sql, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RecordAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        // The history row and the journal entry together (one round trip for the built-in history), the clock read
+        // for the row first.
+        if (step.Direction == MigrationDirection.Up)
+        {
+            var applied = new AppliedMigration(step.Version, step.Description, step.Checksum, _time.GetUtcNow(), elapsed, _options.AppliedBy, LibraryVersion.Value);
+            await history.AddWithJournalAsync(applied, Succeeded(runId, step, elapsed), cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await history.RemoveWithJournalAsync(step.Version, Succeeded(runId, step, elapsed), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private JournalEntry Succeeded(Guid runId, MigrationPlanStep step, TimeSpan elapsed) =>
+        Journal(runId, step.Version, ActionOf(step.Direction), JournalStatus.Succeeded) with { Duration = elapsed };
+
+    private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
+    {
+        var direction = step.Direction;
+        MigrationKitTelemetry.MigrationsFailed.Add(1);
+        // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
+        var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
+        try
+        {
+            // Written after the rollback, outside any transaction, so the audit trail keeps the failure.
+            var status = transactional ? JournalStatus.Failed : JournalStatus.Incomplete;
+            await history.AppendJournalAsync(Journal(runId, step.Version, ActionOf(direction), status) with { Error = cancelled ? "cancelled" : error.Message }, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception journalError) when (journalError is DbException or InvalidOperationException)
+        {
+            Log.JournalWriteFailed(_logger, journalError, step.Version);
+        }
+
+        // Declaration errors are already precise; everything else (driver errors, a failed commit-time check) is
+        // wrapped so the caller learns which migration failed, in which direction, and at which statement.
+        if (cancelled && error is DbException)
+        {
+            return new OperationCanceledException($"Migration {step.Version} '{step.Description}' was cancelled ({direction}); its transaction was rolled back.", error, cancellationToken);
+        }
+
+        if (cancelled || error is InvalidMigrationException or IrreversibleMigrationException or MigrationFailedException)
+        {
+            return error;
+        }
+
+        Log.MigrationFailed(_logger, error, step.Version, step.Description, direction.ToString());
+        return new MigrationFailedException(step.Version, step.Description, direction, statement, transactional, error);
+    }
+
+    private static async Task RollbackAsync(MigrationSession session)
+    {
+        if (session.Transaction is { } transaction)
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DbException)
+            {
+                // The connection may be gone; the database rolls the transaction back itself then.
+            }
+            catch (InvalidOperationException)
+            {
+                // Already completed (for example, committed then failed afterwards).
+            }
+
+            // Later commands (the failure's journal entry) must not join the dead transaction.
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task EndTransactionAsync(MigrationSession session)
+    {
+        if (session.Transaction is { } transaction)
+        {
+            session.Transaction = null;
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static JournalAction ActionOf(MigrationDirection direction) =>
+        direction == MigrationDirection.Up ? JournalAction.Up : JournalAction.Down;
+}

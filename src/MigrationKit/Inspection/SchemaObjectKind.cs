@@ -1,0 +1,35 @@
+namespace MigrationKit.Inspection;
+
+/// <summary>The kind of schema object a <see cref="SchemaDifference"/> is about.</summary>
+public enum SchemaObjectKind
+{
+    /// <summary>A table.</summary>
+    Table,
+
+    /// <summary>A table's list of columns (names and order).</summary>
+    Columns,
+
+    /// <summary>One column's definition (type, nullability, default, identity).</summary>
+    Column,
+
+    /// <summary>A table's primary key.</summary>
+    PrimaryKey,
+
+    /// <summary>A unique constraint.</summary>
+    UniqueConstraint,
+
+    /// <summary>A foreign key.</summary>
+    ForeignKey,
+
+    /// <summary>A check constraint.</summary>
+    CheckConstraint,
+
+    /// <summary>An index.</summary>
+    Index,
+
+    /// <summary>A trigger.</summary>
+    Trigger,
+
+    /// <summary>A view.</summary>
+    View,
+}

@@ -1,9 +1,0 @@
-namespace MigrationKit;
-
-/// <summary>The SQL one migration would run.</summary>
-/// <param name="Version">The version.</param>
-/// <param name="Description">The description.</param>
-/// <param name="Direction">Up or down.</param>
-/// <param name="Transactional">Whether it would run in a transaction.</param>
-/// <param name="Statements">The statements, in order.</param>
-public sealed record MigrationScriptStep(long Version, string Description, MigrationDirection Direction, bool Transactional, IReadOnlyList<string> Statements);
