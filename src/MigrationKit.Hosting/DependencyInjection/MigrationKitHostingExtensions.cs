@@ -21,8 +21,9 @@ public static class MigrationKitHostingExtensions
     /// <remarks>
     /// In <see cref="MigrationStartupMode.Migrate"/> and <see cref="MigrationStartupMode.WaitForMigrations"/> a failure is
     /// thrown from the host's start (<c>IHost.StartAsync</c> or <c>RunAsync</c>), so the process does not serve an old schema.
-    /// In <see cref="MigrationStartupMode.RunAndExit"/> it is logged, <see cref="Environment.ExitCode"/> is set and the
-    /// host stops; other hosted services may still see their start and stop called.
+    /// In <see cref="MigrationStartupMode.RunAndExit"/> success or failure sets <see cref="Environment.ExitCode"/> and the
+    /// host stops as soon as it has started (<c>RunAsync</c> returns normally); other hosted services registered in the same
+    /// host are started and stopped, so a job built from the application's own program should leave them out.
     /// </remarks>
     public static IMigrationKitBuilder MigrateOnStartup(this IMigrationKitBuilder builder, MigrationStartupMode mode = MigrationStartupMode.Migrate, Action<MigrationStartupOptions>? configure = null)
     {
@@ -34,8 +35,8 @@ public static class MigrationKitHostingExtensions
 
         var name = builder.Name;
         var options = builder.Services
-            .Where(d => d.ServiceType == typeof(MigrationStartupOptions) && d.IsKeyedService && Equals(d.ServiceKey, name))
-            .Select(d => d.KeyedImplementationInstance as MigrationStartupOptions)
+            .Where(d => d.ServiceType == typeof(MigrationStartupOptions) && Equals(d.ServiceKey, name))
+            .Select(d => (d.IsKeyedService ? d.KeyedImplementationInstance : d.ImplementationInstance) as MigrationStartupOptions)
             .FirstOrDefault(o => o is not null);
         if (options is null)
         {

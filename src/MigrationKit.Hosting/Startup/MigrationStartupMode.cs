@@ -18,7 +18,8 @@ public enum MigrationStartupMode
 
     /// <summary>
     /// For a Kubernetes Job or an init container: applies every pending migration, sets the process exit code
-    /// (0 on success, <see cref="MigrationStartupOptions.FailureExitCode"/> on failure) and stops the host.
+    /// (0 on success, <see cref="MigrationStartupOptions.FailureExitCode"/> on failure) and stops the host as soon as it has
+    /// started. Register no serving services in such a host: they would be started and stopped at once.
     /// </summary>
     RunAndExit,
 }

@@ -42,7 +42,17 @@ internal sealed class MigrationStartupService : IHostedLifecycleService
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken)
+    {
+        // RunAndExit stops the host once it has started, not from StartingAsync: a stop requested during the start would
+        // hand the other hosted services a cancelled token, and those that honour it would fail the host's start.
+        if (_options.Mode == MigrationStartupMode.RunAndExit)
+        {
+            _services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -70,7 +80,6 @@ internal sealed class MigrationStartupService : IHostedLifecycleService
 
     private async Task RunAndExitAsync(CancellationToken cancellationToken)
     {
-        var lifetime = _services.GetRequiredService<IHostApplicationLifetime>();
         try
         {
             var result = await ApplyAsync(cancellationToken).ConfigureAwait(false);
@@ -85,13 +94,9 @@ internal sealed class MigrationStartupService : IHostedLifecycleService
         }
         catch (Exception exception)
         {
-            // Not rethrown: the host stops cleanly and the process ends with the exit code, which is what a job runner reads.
+            // Not rethrown: the host starts and stops cleanly (see StartedAsync) and the process ends with the exit code, which is what a job runner reads.
             Environment.ExitCode = _options.FailureExitCode;
             Log.RunAndExitFailed(_logger, Target, _options.FailureExitCode, exception);
-        }
-        finally
-        {
-            lifetime.StopApplication();
         }
     }
 
