@@ -35,6 +35,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 7013, EventName = "WaitFailed", Level = LogLevel.Error, Message = "Target {Target}: waiting for migrations failed; the host does not start")]
     public static partial void WaitFailed(ILogger logger, string target, Exception exception);
 
+    [LoggerMessage(EventId = 7014, EventName = "WaitDatabaseUnreachable", Level = LogLevel.Warning, Message = "Target {Target}: the database {Database} cannot be reached yet; still waiting")]
+    public static partial void WaitDatabaseUnreachable(ILogger logger, string target, string database);
+
     [LoggerMessage(EventId = 7020, EventName = "RunAndExitSucceeded", Level = LogLevel.Information, Message = "Target {Target} migrated to version {Version}; stopping the host with exit code 0")]
     public static partial void RunAndExitSucceeded(ILogger logger, string target, long version);
 

@@ -137,34 +137,52 @@ internal sealed class MigrationStartupService : IHostedLifecycleService
             using var timeout = new CancellationTokenSource(_options.WaitTimeout, _timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             IReadOnlyList<long> pending = [];
-            for (var round = 0; ; round++)
+            Exception? unreachable = null;
+            var announced = false;
+            while (true)
             {
                 try
                 {
-                    var status = await runner.GetStatusAsync(linked.Token).ConfigureAwait(false);
-                    ThrowIfUnusable(status, ignoreMissing);
-                    pending = status.Pending.Select(m => m.Version).ToArray();
-                    if (pending.Count == 0)
+                    MigrationStatus? status = null;
+                    try
                     {
-                        Log.WaitCompleted(_logger, Target, status.CurrentVersion);
-                        _state.Set(MigrationStartupPhase.Completed);
-                        return;
+                        status = await runner.GetStatusAsync(linked.Token).ConfigureAwait(false);
+                        unreachable = null;
+                    }
+                    catch (MigrationConnectionException exception)
+                    {
+                        // The database may not accept connections yet (it starts beside this host): keep waiting until the timeout.
+                        unreachable = exception;
+                        Log.WaitDatabaseUnreachable(_logger, Target, exception.Database);
                     }
 
-                    if (round == 0)
+                    if (status is not null)
                     {
-                        Log.WaitingForMigrations(_logger, Target, _options.WaitTimeout.TotalSeconds, pending.Count, string.Join(", ", pending));
-                    }
-                    else
-                    {
-                        Log.StillPending(_logger, Target, pending.Count);
+                        ThrowIfUnusable(status, ignoreMissing);
+                        pending = status.Pending.Select(m => m.Version).ToArray();
+                        if (pending.Count == 0)
+                        {
+                            Log.WaitCompleted(_logger, Target, status.CurrentVersion);
+                            _state.Set(MigrationStartupPhase.Completed);
+                            return;
+                        }
+
+                        if (!announced)
+                        {
+                            announced = true;
+                            Log.WaitingForMigrations(_logger, Target, _options.WaitTimeout.TotalSeconds, pending.Count, string.Join(", ", pending));
+                        }
+                        else
+                        {
+                            Log.StillPending(_logger, Target, pending.Count);
+                        }
                     }
 
                     await Task.Delay(_options.PollInterval, _timeProvider, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    throw new MigrationWaitTimeoutException(_name, _options.WaitTimeout, pending);
+                    throw new MigrationWaitTimeoutException(_name, _options.WaitTimeout, pending, unreachable);
                 }
             }
         }

@@ -127,6 +127,29 @@ public sealed class SqliteStartupTests : SqliteTest
     }
 
     [Test]
+    public async Task WaitForMigrations_keeps_waiting_while_the_database_cannot_be_reached_and_says_so_when_it_gives_up()
+    {
+        var (host, marker, log) = TestHost.Build(kit => kit.UseSqlite("Data Source=/nonexistent-folder-for-migrationkit/app.db;Mode=ReadWrite")
+            .AddMigrationsFrom(typeof(SqliteTest).Assembly, Shop)
+            .MigrateOnStartup(MigrationStartupMode.WaitForMigrations, o =>
+            {
+                o.PollInterval = TimeSpan.FromMilliseconds(20);
+                o.WaitTimeout = TimeSpan.FromMilliseconds(300);
+            }));
+        using (host)
+        {
+            var start = () => host.StartAsync();
+
+            var error = (await start.Should().ThrowAsync<MigrationWaitTimeoutException>()).Which;
+            error.InnerException.Should().BeOfType<MigrationConnectionException>();
+            error.PendingVersions.Should().BeEmpty();
+            error.Message.Should().Contain("could not be reached");
+            log.Count("WaitDatabaseUnreachable").Should().BeGreaterThan(1, "the host tried again after the first failure");
+            marker.Started.Should().BeFalse();
+        }
+    }
+
+    [Test]
     public async Task WaitForMigrations_fails_at_once_on_an_incomplete_migration()
     {
         await using (var runner = Runner(PartlyApplied))
