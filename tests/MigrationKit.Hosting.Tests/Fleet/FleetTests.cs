@@ -135,6 +135,66 @@ public sealed class FleetTests
     }
 
     [Test]
+    public async Task No_more_targets_than_MaxParallelism_run_at_once()
+    {
+        var databases = new List<PostgresDatabase>();
+        var gates = new List<Npgsql.NpgsqlConnection>();
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var database = await PostgresServer.CreateDatabaseAsync();
+                databases.Add(database);
+                var gate = new Npgsql.NpgsqlConnection(database.ConnectionString);
+                await gate.OpenAsync();
+                await using (var hold = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(4243, 1)", gate))
+                {
+                    await hold.ExecuteNonQueryAsync();
+                }
+
+                gates.Add(gate);
+            }
+
+            var started = 0;
+            var fleet = new MigrationFleet(t =>
+            {
+                Interlocked.Increment(ref started);
+                return new MigrationRunnerBuilder().UsePostgreSql(t.ConnectionString, Startup.PostgreSqlStartupTests.WaitAtGateWithoutTimeouts).AddMigrationsFrom(typeof(FleetTests).Assembly, "MigrationKit.Hosting.Tests.Migrations.Gated").Build();
+            });
+            var run = fleet.RunAsync(databases.Select((d, i) => new FleetTarget($"pg-{i + 1}", d.ConnectionString)), new FleetRunOptions { MaxParallelism = 2 });
+
+            // Two targets wait at their gates, inside migration 2; neither can finish, so no third target may have started.
+            await TestHost.UntilAsync(async () => await databases[0].ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = 4243 AND objid = 1 AND NOT granted") == 2, "two targets wait at their gates");
+            Volatile.Read(ref started).Should().Be(2);
+            run.IsCompleted.Should().BeFalse();
+
+            foreach (var gate in gates)
+            {
+                await gate.DisposeAsync();
+            }
+
+            gates.Clear();
+            var report = await run.WaitAsync(TimeSpan.FromMinutes(2));
+
+            report.Succeeded.Should().BeTrue();
+            report.Targets.Should().OnlyContain(t => t.Outcome == FleetOutcome.Migrated && t.VersionBefore == 0 && t.VersionAfter == 2);
+            started.Should().Be(5);
+        }
+        finally
+        {
+            foreach (var gate in gates)
+            {
+                await gate.DisposeAsync();
+            }
+
+            foreach (var database in databases)
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    [Test]
     public async Task Bad_input_is_refused_and_a_password_never_shows()
     {
         var fleet = new MigrationFleet(SqliteRunner);

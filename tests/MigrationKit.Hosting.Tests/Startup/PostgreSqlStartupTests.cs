@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using MigrationKit.Hosting.Tests.Migrations.Gated;
+using MigrationKit.PostgreSql;
 using Npgsql;
 
 namespace MigrationKit.Hosting.Tests.Startup;
@@ -26,7 +27,7 @@ public sealed class PostgreSqlStartupTests
     {
         await using var gate = await HoldGateAsync();
         var hosts = Enumerable.Range(0, 4)
-            .Select(i => TestHost.Build(kit => kit.UsePostgreSql(_database.ConnectionString)
+            .Select(i => TestHost.Build(kit => kit.UsePostgreSql(_database.ConnectionString, WaitAtGateWithoutTimeouts)
                 .AddMigrationsFrom(typeof(PostgreSqlStartupTests).Assembly, Gated)
                 .MigrateOnStartup(i == 0 ? MigrationStartupMode.Migrate : othersMode, o => o.PollInterval = TimeSpan.FromMilliseconds(20))))
             .ToArray();
@@ -78,7 +79,7 @@ public sealed class PostgreSqlStartupTests
     public async Task Cancelling_the_start_mid_migration_rolls_the_migration_back_and_fails_the_start()
     {
         await using var gate = await HoldGateAsync();
-        var (host, marker, log) = TestHost.Build(kit => kit.UsePostgreSql(_database.ConnectionString)
+        var (host, marker, log) = TestHost.Build(kit => kit.UsePostgreSql(_database.ConnectionString, WaitAtGateWithoutTimeouts)
             .AddMigrationsFrom(typeof(PostgreSqlStartupTests).Assembly, Gated)
             .MigrateOnStartup());
         using (host)
@@ -100,6 +101,13 @@ public sealed class PostgreSqlStartupTests
         (await _database.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_name = 'orders'")).Should().Be(0);
         await using var runner = new MigrationRunnerBuilder().UsePostgreSql(_database.ConnectionString).AddMigrationsFrom(typeof(PostgreSqlStartupTests).Assembly, Gated).Build();
         (await runner.GetStatusAsync()).Pending.Select(p => p.Version).Should().Equal(2);
+    }
+
+    /// <summary>The gate is held as long as the test needs, however slow the machine: no lock timeout may end the wait.</summary>
+    internal static void WaitAtGateWithoutTimeouts(PostgreSqlMigrationOptions options)
+    {
+        options.LockTimeout = Timeout.InfiniteTimeSpan;
+        options.LockWaitTimeout = TimeSpan.FromMinutes(10);
     }
 
     private async Task<NpgsqlConnection> HoldGateAsync()
