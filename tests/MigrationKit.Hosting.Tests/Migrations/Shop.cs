@@ -1,0 +1,21 @@
+namespace MigrationKit.Hosting.Tests.Migrations.Shop;
+
+[Migration(2026_12_01_0900, "Create customers")]
+public sealed class CreateCustomers : Migration
+{
+    public override void Up(MigrationBuilder migration) => migration.CreateTable("customers", t =>
+    {
+        t.Column("id").AsInt64().PrimaryKey();
+        t.Column("name").AsString(100).NotNull();
+    });
+}
+
+[Migration(2026_12_01_0930, "Create orders")]
+public sealed class CreateOrders : Migration
+{
+    public override void Up(MigrationBuilder migration) => migration.CreateTable("orders", t =>
+    {
+        t.Column("id").AsInt64().PrimaryKey();
+        t.Column("customer_id").AsInt64().NotNull().References("customers");
+    });
+}

@@ -1,0 +1,64 @@
+using MigrationKit.PostgreSql.Tests.Support;
+using Npgsql;
+
+// In the test assembly's root namespace, so that it sets up the server for every test in the assembly.
+namespace MigrationKit.Hosting.Tests;
+
+/// <summary>
+/// The PostgreSQL server of the hosting tests: <c>MIGRATIONKIT_PG</c> when set, otherwise a private throwaway cluster
+/// (the PostgreSQL tests' <c>PostgresCluster</c>), started on first use so that the SQLite tests do not need one. A
+/// missing server fails the test that needs it, never skips it.
+/// </summary>
+[SetUpFixture]
+public sealed class PostgresServer
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _connectionString;
+    private static PostgresCluster? _cluster;
+
+    public static async Task<string> ConnectionStringAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_connectionString is not null)
+            {
+                return _connectionString;
+            }
+
+            if (Environment.GetEnvironmentVariable("MIGRATIONKIT_PG") is { Length: > 0 } external)
+            {
+                return _connectionString = external;
+            }
+
+            var binaries = PostgresCluster.FindBinaries();
+            if (binaries is null)
+            {
+                Assert.Fail("The PostgreSQL hosting tests need a server: no initdb/pg_ctl was found on PATH or under /usr/lib/postgresql/*/bin. "
+                    + "Install the Debian 'postgresql' package, or set MIGRATIONKIT_PG to a connection string of a server the tests may create databases on.");
+            }
+
+            _cluster = await PostgresCluster.StartAsync(binaries!);
+            return _connectionString = _cluster.ConnectionString;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    /// <summary>Creates a fresh database, dropped when the returned object is disposed.</summary>
+    public static async Task<PostgresDatabase> CreateDatabaseAsync() => await PostgresDatabase.CreateAsync(await ConnectionStringAsync());
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+            _cluster = null;
+            _connectionString = null;
+        }
+    }
+}
