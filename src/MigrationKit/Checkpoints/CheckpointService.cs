@@ -157,7 +157,7 @@ internal sealed class CheckpointService
                 Error = string.Create(CultureInfo.InvariantCulture, $"restored checkpoint {checkpoint.Id} (version {checkpoint.Version}, {checkpoint.Level}, {checkpoint.FileName}, {checkpoint.SizeBytes} bytes)"),
             }, CancellationToken.None).ConfigureAwait(false);
 
-            var status = await _executor.ReadStatusAsync(history, cancellationToken).ConfigureAwait(false);
+            var status = await _executor.ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
             var schema = await _executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false);
             var version = await MigrationExecutor.CurrentVersionAsync(history, cancellationToken).ConfigureAwait(false);
             return new CheckpointRestoreResult(checkpoint, _time.GetElapsedTime(started), version, status, schema.Tables.Count, kept.Length);

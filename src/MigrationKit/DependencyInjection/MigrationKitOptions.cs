@@ -13,6 +13,9 @@ public sealed class MigrationKitOptions
     /// <summary>Migration classes added one by one.</summary>
     public IList<Type> MigrationTypes { get; } = [];
 
+    /// <summary>Where SQL-file migrations are read from (directories and embedded resources); read and checked when the runner is built.</summary>
+    public IList<SqlMigrationSource> SqlSources { get; } = [];
+
     /// <summary>Where the history and journal tables live.</summary>
     public MigrationHistoryOptions History { get; } = new();
 
