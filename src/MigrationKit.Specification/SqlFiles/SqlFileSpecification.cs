@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MigrationKit.Checkpoints;
 using MigrationKit.History;
 using MigrationKit.Rollback;
 using MigrationKit.Specification.Support;
@@ -129,10 +130,10 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         (await runner.GetJournalAsync()).Should().BeEmpty();
     }
 
-    /// <summary>U files are the Downs: down to a version and the rollback manager's logical rollback run them, with history and journal.</summary>
+    /// <summary>U files are the Downs: down to a version and steps back run them, with history and journal, and the reversibility check passes them.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Test]
-    public async Task MigrateDownAndRollback_UndoFiles_RunTheDowns()
+    public async Task MigrateDown_UndoFiles_RunTheDowns()
     {
         await using var database = await CreateDatabaseAsync();
         using var folder = new SqlFolder();
@@ -151,14 +152,54 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         (await runner.GetJournalAsync()).TakeLast(2).Select(j => (j.Version, j.Action, j.Status)).Should().Equal(
             (2L, JournalAction.Down, JournalStatus.Started), (2L, JournalAction.Down, JournalStatus.Succeeded));
 
-        var plan = await runner.RollbackManager.PlanRollbackAsync(RollbackTarget.ToVersion(0));
-        plan.Method.Should().Be(RollbackMethod.Logical);
-        var rollback = await runner.RollbackManager.RollbackAsync(RollbackTarget.ToVersion(0));
-
-        rollback.Version.Should().Be(0);
+        (await runner.RollbackAsync()).Steps.Should().ContainSingle().Which.Version.Should().Be(1);
         (await runner.ReadSchemaAsync()).Tables.Should().BeEmpty("U1 dropped the table");
         (await runner.GetHistoryAsync()).Should().BeEmpty();
-        (await runner.CheckReversibilityAsync()).Problems.Should().BeEmpty("every V file has a U file that undoes it");
+
+        var report = await runner.CheckReversibilityAsync();
+        report.Checked.Should().Equal(1, 2);
+        report.Problems.Should().BeEmpty("every V file has a U file that undoes it");
+    }
+
+    /// <summary>
+    /// The rollback manager treats SQL Downs as it treats raw SQL in a class: their effect on data cannot be known, so
+    /// it refuses a logical rollback without a checkpoint, and restores a full checkpoint when one is there.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task RollbackManager_UndoFiles_AreRawSqlDowns()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new SqlFolder();
+        using var checkpoints = new SqlFolder();
+        folder.Write("V1__create_books.sql", CreateBooks);
+        folder.Write("U1__create_books.sql", "DROP TABLE \"books\";");
+        folder.Write("V2__stock_books.sql", StockBooks);
+        folder.Write("U2__unstock_books.sql", "DELETE FROM \"books\";");
+        // An in-memory database cannot take checkpoints: the refusal below is all a rollback manager can do there.
+        var canCheckpoint = database.CreateProvider().CreateBackup() is not null;
+        await using var runner = SqlRunner(database, folder, canCheckpoint ? o => o.Checkpoints.Directory = checkpoints.Path : null);
+        await runner.MigrateUpAsync(1);
+
+        var refused = () => runner.RollbackManager.PlanRollbackAsync(RollbackTarget.ToVersion(0));
+
+        (await refused.Should().ThrowAsync<RollbackNotPossibleException>()).Which.Message.Should().Contain("Migration 1 'create books'").And.Contain("raw SQL");
+        if (!canCheckpoint)
+        {
+            return;
+        }
+
+        var checkpoint = await runner.RollbackManager.CreateCheckpointAsync(CheckpointKind.Milestone, CheckpointLevel.Full, "before stocking");
+        await runner.MigrateUpAsync();
+        var plan = await runner.RollbackManager.PlanRollbackAsync(RollbackTarget.ToVersion(1));
+        plan.Method.Should().Be(RollbackMethod.Physical);
+        plan.Reason.Should().Contain(checkpoint.Id);
+
+        var rollback = await runner.RollbackManager.RollbackAsync(RollbackTarget.ToVersion(1));
+
+        rollback.Version.Should().Be(1);
+        (await database.ScalarAsync("SELECT COUNT(*) FROM \"books\"")).Should().Be(0);
+        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
     }
 
     /// <summary>A V file without its U file cannot be reverted, as a class with raw SQL and no Down: the error names the file and the missing U file, and nothing changes.</summary>
@@ -169,9 +210,14 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         await using var database = await CreateDatabaseAsync();
         using var folder = new SqlFolder();
         folder.Write("V1__create_books.sql", CreateBooks);
+        folder.Write("U1__create_books.sql", "DROP TABLE \"books\";");
         folder.Write("V2__stock_books.sql", StockBooks);
         await using var runner = SqlRunner(database, folder);
-        await runner.MigrateUpAsync();
+
+        var report = await runner.CheckReversibilityAsync();
+
+        report.Checked.Should().Equal(1, 2);
+        report.Problems.Should().ContainSingle().Which.Should().Match<ReversibilityProblem>(p => p.Version == 2 && p.Error!.Contains("U2__stock_books.sql"));
         var before = await DatabaseSnapshot.CaptureAsync(database);
 
         var act = () => runner.RollbackAsync();
@@ -182,7 +228,6 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         error.Message.Should().Contain("V2__stock_books.sql").And.Contain("U2__stock_books.sql");
         before.ShouldBeUnchangedIn(await DatabaseSnapshot.CaptureAsync(database), "an irreversible rollback");
         (await database.ScalarAsync("SELECT COUNT(*) FROM \"books\"")).Should().Be(2);
-        (await runner.CheckReversibilityAsync()).Problems.Should().ContainSingle().Which.Version.Should().Be(2);
     }
 
     /// <summary>
@@ -264,7 +309,7 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         await using var database = await CreateDatabaseAsync();
         using var folder = new SqlFolder();
         folder.Write("V1__create_books.sql", CreateBooks);
-        folder.Write("R__book_titles.sql", "DROP VIEW IF EXISTS \"book_titles\";\nCREATE VIEW \"book_titles\" AS SELECT \"title\" FROM \"no_such_table\";");
+        folder.Write("R__book_titles.sql", TitlesView + "\nINSERT INTO \"no_such_table\" (\"id\") VALUES (1);");
         await using (var runner = SqlRunner(database, folder))
         {
             var act = () => runner.MigrateUpAsync();
