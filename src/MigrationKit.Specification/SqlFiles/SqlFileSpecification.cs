@@ -361,6 +361,28 @@ public abstract class SqlFileSpecification<TTarget> : SpecificationFixture<TTarg
         (await runner.ReadSchemaAsync()).FindTable(new("books"))!.Indexes.Should().NotContain(i => i.Name == "ix_books_title");
     }
 
+    /// <summary>A repeatable file with the no-transaction header runs outside a transaction, journaled as started then succeeded, and only once while unchanged.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task MigrateUp_RepeatableWithNoTransactionHeader_RunsOutsideATransaction()
+    {
+        await using var database = await CreateDatabaseAsync();
+        using var folder = new SqlFolder();
+        folder.Write("V1__create_books.sql", CreateBooks);
+        folder.Write("R__maintain_books.sql", "-- migrationkit: no-transaction\n" + (Target.ProviderName == "postgresql"
+            ? "DROP INDEX CONCURRENTLY IF EXISTS \"ix_books_title\";\nCREATE INDEX CONCURRENTLY \"ix_books_title\" ON \"books\" (\"title\");"
+            : "DROP INDEX IF EXISTS \"ix_books_title\";\nCREATE INDEX \"ix_books_title\" ON \"books\" (\"title\");\nVACUUM;"));
+        await using var runner = SqlRunner(database, folder);
+
+        var first = await runner.MigrateUpAsync();
+        var second = await runner.MigrateUpAsync();
+
+        first.Repeatables.Should().ContainSingle().Which.Description.Should().Be("maintain books");
+        second.NothingToDo.Should().BeTrue();
+        (await runner.ReadSchemaAsync()).FindTable(new("books"))!.Indexes.Should().Contain(i => i.Name == "ix_books_title");
+        (await runner.GetJournalAsync()).Where(j => j.Action == JournalAction.Repeatable).Select(j => j.Status).Should().Equal(JournalStatus.Started, JournalStatus.Succeeded);
+    }
+
     /// <summary>Classes and files share one version sequence: 1 (file), 2 (class), 3 (file) apply in that order and revert in reverse.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Test]

@@ -455,11 +455,6 @@ internal sealed class MigrationExecutor
         var what = RepeatableMigrationStore.Describe(repeatable);
         var started = _time.GetTimestamp();
         string? statement = null;
-        if (!repeatable.Transactional)
-        {
-            await history.AppendJournalAsync(Journal(runId, null, JournalAction.Repeatable, JournalStatus.Started) with { Error = what }, cancellationToken).ConfigureAwait(false);
-        }
-
         session.Transaction = repeatable.Transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
         session.Operations = repeatable.Operations;
         try
@@ -468,6 +463,12 @@ internal sealed class MigrationExecutor
             {
                 Log.RepeatableSkipped(_logger, repeatable.File.FileName);
                 return null;
+            }
+
+            if (!repeatable.Transactional)
+            {
+                // Written first and on its own, so a repeatable killed part way is visible in the journal.
+                await history.AppendJournalAsync(Journal(runId, null, JournalAction.Repeatable, JournalStatus.Started) with { Error = what }, cancellationToken).ConfigureAwait(false);
             }
 
             Log.RepeatableStarting(_logger, repeatable.File.FileName, repeatable.Checksum);
