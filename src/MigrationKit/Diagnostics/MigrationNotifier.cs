@@ -7,8 +7,11 @@ namespace MigrationKit.Diagnostics;
 /// Tells the observers of one runner (those in the options and those registered in the container) what happened; an
 /// observer's exception is logged and never fails the work that already committed.
 /// </summary>
-internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configured, IServiceProvider? services, ILogger logger)
+internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configured, IServiceProvider? services, ILogger logger, string dbSystem)
 {
+    /// <summary>The <c>db.system.name</c> attribute every measurement of this runner carries.</summary>
+    public KeyValuePair<string, object?> DbSystem { get; } = new(MigrationKitTelemetry.DbSystemName, dbSystem);
+
     private IMigrationObserver[]? _observers;
 
     private IMigrationObserver[] Observers => _observers ??= [.. configured, .. services?.GetServices<IMigrationObserver>() ?? []];
@@ -27,8 +30,8 @@ internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configur
         }
 
         var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
-        MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
-        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);
+        MigrationKitTelemetry.MigrationsApplied.Add(1, direction, DbSystem);
+        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalSeconds, direction, DbSystem);
     }
 
     /// <summary>Calls <paramref name="callback"/> on every observer.</summary>

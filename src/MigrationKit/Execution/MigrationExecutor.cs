@@ -50,6 +50,7 @@ internal sealed class MigrationExecutor
         var direction = target.Direction;
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
         var targetText = target.ToString();
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         activity?.SetTag("migrationkit.target", targetText);
         Log.RunStarting(_logger, direction.ToString(), targetText, _provider.DisplayName);
         var started = _time.GetTimestamp();
@@ -158,6 +159,7 @@ internal sealed class MigrationExecutor
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit.Migration");
         activity?.SetTag("migrationkit.version", step.Version);
         activity?.SetTag("migrationkit.direction", direction.ToString());
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         var transactional = step.Transactional;
         string? statement = null;
         var started = _time.GetTimestamp();
@@ -213,6 +215,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e)
         {
+            MigrationKitTelemetry.Failed(activity, e);
             session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
             throw await FailedAsync(history, step, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
@@ -510,7 +513,7 @@ internal sealed class MigrationExecutor
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {
         var direction = step.Direction;
-        MigrationKitTelemetry.MigrationsFailed.Add(1);
+        MigrationKitTelemetry.MigrationsFailed.Add(1, new KeyValuePair<string, object?>("migrationkit.direction", direction.ToString()), _notifier.DbSystem);
         // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
         var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
         try

@@ -31,7 +31,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         _provider = provider;
         var logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
         var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, options.Naming, services, options.ReuseRecordedMigrations);
-        var notifier = new MigrationNotifier(options.Observers, services, logger);
+        var notifier = new MigrationNotifier(options.Observers, services, logger, provider.Name);
         _planner = new MigrationPlanner(catalog, options);
         _executor = new MigrationExecutor(provider, _planner, options, logger, timeProvider, notifier);
         _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider);
