@@ -513,7 +513,7 @@ internal sealed class MigrationExecutor
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {
         var direction = step.Direction;
-        MigrationKitTelemetry.MigrationsFailed.Add(1, new KeyValuePair<string, object?>("migrationkit.direction", direction.ToString()), _notifier.DbSystem);
+        _notifier.StepFailed(direction);
         // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
         var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
         try
