@@ -15,8 +15,9 @@ namespace MigrationKit.Cli.Output;
 /// </summary>
 internal sealed class CliOutput
 {
-    // Wide enough that a redirected table is not wrapped at the 80 columns a pipe would get.
-    private const int RedirectedWidth = 200;
+    // A pipe or a file has no width: lines (messages, tables) are written whole, never wrapped at the 80 columns a
+    // redirected console would otherwise assume.
+    private const int RedirectedWidth = 4096;
 
     private readonly TextWriter _stdout;
     private readonly TextWriter _stderr;

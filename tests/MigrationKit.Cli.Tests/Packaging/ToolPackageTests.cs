@@ -14,12 +14,12 @@ public sealed class ToolPackageTests
         try
         {
             // --no-build: the tool was built (in this configuration) before the tests, as a project reference.
-            var pack = await Tool.RunProcessAsync("dotnet", ["pack", Paths.CliProject, "--no-build", "-c", Paths.Configuration, "-o", packages]);
+            var pack = await Tool.RunProcessAsync("dotnet", ["pack", Paths.CliProject, "--no-build", "-c", Paths.Configuration, "-o", packages], cleanEnvironment: true);
             pack.ExitCode.Should().Be(0, pack.ToString());
             var package = Directory.GetFiles(packages, "MigrationKit.Cli.*.nupkg").Should().ContainSingle().Subject;
 
             var version = Path.GetFileNameWithoutExtension(package)["MigrationKit.Cli.".Length..];
-            var install = await Tool.RunProcessAsync("dotnet", ["tool", "install", "MigrationKit.Cli", "--version", version, "--tool-path", tools, "--add-source", packages]);
+            var install = await Tool.RunProcessAsync("dotnet", ["tool", "install", "MigrationKit.Cli", "--version", version, "--tool-path", tools, "--add-source", packages], cleanEnvironment: true);
             install.ExitCode.Should().Be(0, install.ToString());
             install.Stdout.Should().Contain("migrationkit");
 

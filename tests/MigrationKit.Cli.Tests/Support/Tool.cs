@@ -17,7 +17,11 @@ internal static class Tool
         return await RunProcessAsync("dotnet", ["exec", Paths.Cli, .. arguments], environment, workingDirectory);
     }
 
-    public static async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <summary>
+    /// Runs any program. <paramref name="cleanEnvironment"/> passes only the basic variables (for 'dotnet pack' and
+    /// 'dotnet tool install', which must not see the MSBuild and test-host variables of the test run).
+    /// </summary>
+    public static async Task<CliResult> RunProcessAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, bool cleanEnvironment = false)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -30,6 +34,15 @@ internal static class Tool
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (cleanEnvironment)
+        {
+            string[] kept = ["PATH", "HOME", "USER", "LANG", "TMPDIR", "DOTNET_ROOT", "DOTNET_CLI_HOME", "NUGET_PACKAGES", "CI"];
+            foreach (var name in start.Environment.Keys.Where(k => !kept.Contains(k, StringComparer.Ordinal)).ToArray())
+            {
+                start.Environment.Remove(name);
+            }
         }
 
         foreach (var variable in new[] { "MIGRATIONKIT_CONNECTION", "MIGRATIONKIT_ASSEMBLY", "MIGRATIONKIT_CHECKPOINT_DIR" })
