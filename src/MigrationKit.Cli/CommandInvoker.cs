@@ -59,7 +59,7 @@ internal sealed class CommandInvoker(GlobalOptions globals, TextWriter stdout, T
 
     // The message, plus the cause's when the message does not already carry it (a driver's error behind a wrapper).
     private static string Message(Exception e) =>
-        e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) && e is not MigrationKitException { InnerException: MigrationKitException }
+        e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
             ? $"{e.Message} ({inner.GetType().Name}: {inner.Message})"
             : e.Message;
 }
