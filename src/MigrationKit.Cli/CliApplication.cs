@@ -52,6 +52,7 @@ internal static class CliApplication
             new HistoryCommand(),
             new JournalCommand(),
             new ValidateCommand(),
+            new DriftCommand(),
             new RepairCommand(),
             new BaselineCommand(),
             new CheckpointCommand(),

@@ -18,7 +18,7 @@ internal static class ExitCodes
     /// <summary><c>status --exit-code</c>: migrations are pending (the history otherwise matches the code).</summary>
     public const int PendingMigrations = 3;
 
-    /// <summary>Reserved for <c>drift --exit-code</c>: the live schema differs from the one the migrations build.</summary>
+    /// <summary><c>drift --exit-code</c>: the live schema differs from the one the migrations build.</summary>
     public const int DriftFound = 4;
 
     /// <summary>Reserved for <c>plan --max-risk</c>: the plan's risk is above the level allowed.</summary>

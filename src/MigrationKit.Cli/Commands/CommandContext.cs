@@ -20,7 +20,8 @@ internal sealed class CommandContext(ParseResult parseResult, CliOutput output, 
     /// <summary>The database as it may be shown (password masked).</summary>
     public string Database => Settings.ConnectionString is { } connectionString ? ConnectionSecrets.Describe(connectionString) : "(no connection)";
 
-    public IMigrationRunner Runner()
+    /// <summary>The runner; <paramref name="configure"/> adjusts its options for this command (applied when the runner is first built).</summary>
+    public IMigrationRunner Runner(Action<MigrationKitOptions>? configure = null)
     {
         if (_runner is null)
         {
@@ -29,7 +30,7 @@ internal sealed class CommandContext(ParseResult parseResult, CliOutput output, 
                 _loggerFactory = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(new VerboseLoggerProvider(Output)));
             }
 
-            _runner = RunnerFactory.Create(Settings, Output, _loggerFactory);
+            _runner = RunnerFactory.Create(Settings, Output, _loggerFactory, configure);
         }
 
         return _runner;

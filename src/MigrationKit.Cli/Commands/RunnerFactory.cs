@@ -10,7 +10,7 @@ namespace MigrationKit.Cli.Commands;
 /// <summary>The one place that turns the common options into a runner: the provider, then the migration sources.</summary>
 internal static class RunnerFactory
 {
-    public static IMigrationRunner Create(RunnerSettings settings, CliOutput output, ILoggerFactory? loggerFactory)
+    public static IMigrationRunner Create(RunnerSettings settings, CliOutput output, ILoggerFactory? loggerFactory, Action<MigrationKitOptions>? configure = null)
     {
         var connectionString = settings.ConnectionString
             ?? throw new CommandLineException($"No connection string: pass --connection \"...\" or set the environment variable {GlobalOptions.ConnectionVariable}.");
@@ -25,6 +25,11 @@ internal static class RunnerFactory
         if (settings.CheckpointDirectory is { } directory)
         {
             builder.Configure(options => options.Checkpoints.Directory = Path.GetFullPath(directory));
+        }
+
+        if (configure is not null)
+        {
+            builder.Configure(configure);
         }
 
         var runner = builder.Build();

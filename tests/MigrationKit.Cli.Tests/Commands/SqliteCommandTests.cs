@@ -251,6 +251,31 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Drift_reports_a_hand_change_with_its_fix_and_exit_4_with_exit_code()
+    {
+        await _db.RunAsync("up");
+        var clean = await _db.RunAsync("drift", "--exit-code");
+        clean.ExitCode.Should().Be(0, clean.ToString());
+        clean.Stdout.Should().Contain("No drift");
+
+        _db.Execute("CREATE TABLE scratch (id INTEGER PRIMARY KEY)");
+
+        var drifted = await _db.RunAsync("drift", "--json", "--exit-code");
+        drifted.ExitCode.Should().Be(4, drifted.ToString());
+        var json = drifted.Json();
+        json.GetProperty("drift").GetBoolean().Should().BeTrue();
+        var difference = json.GetProperty("differences").EnumerateArray().Single();
+        difference.GetProperty("kind").GetString().Should().Be("unexpected");
+        difference.GetProperty("objectKind").GetString().Should().Be("table");
+        difference.GetProperty("table").GetString().Should().Be("scratch");
+        difference.GetProperty("fix").EnumerateArray().Select(f => f.GetString()).Should().Equal("DROP TABLE \"scratch\"");
+
+        var ignored = await _db.RunAsync("drift", "--exit-code", "--ignore", "scr*");
+        ignored.ExitCode.Should().Be(0, ignored.ToString());
+        (await _db.RunAsync("drift")).ExitCode.Should().Be(0, "without --exit-code drift is a finding, not a failure");
+    }
+
+    [Test]
     public async Task Baseline_records_the_migrations_up_to_the_version_without_running_them()
     {
         _db.Execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");

@@ -37,6 +37,7 @@ namespace MigrationKit.Cli.Output.Json;
 [JsonSerializable(typeof(RestoreDocument))]
 [JsonSerializable(typeof(NewDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(DriftDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
