@@ -76,6 +76,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// <inheritdoc />
     public override ISchemaReader SchemaReader { get; } = new SqliteSchemaReader();
 
+    /// <summary>A private in-memory database, gone when the shadow is disposed.</summary>
+    /// <param name="cancellationToken">Not used: nothing is opened until the shadow is used.</param>
+    /// <returns>The shadow.</returns>
+    public override ValueTask<ShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ValueTask.FromResult(new ShadowDatabase(new SqliteMigrationProvider("Data Source=:memory:")));
+    }
+
     /// <summary>Opens a connection with foreign-key enforcement off; for an in-memory database, waits for the one shared connection.</summary>
     /// <param name="cancellationToken">Cancels the open or the wait.</param>
     /// <returns>The open connection; give it back with <see cref="ReleaseConnectionAsync"/>.</returns>

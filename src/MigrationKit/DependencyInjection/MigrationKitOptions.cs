@@ -1,5 +1,6 @@
 using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
+using MigrationKit.Drift;
 using MigrationKit.History;
 
 namespace MigrationKit;
@@ -51,4 +52,7 @@ public sealed class MigrationKitOptions
 
     /// <summary>Callbacks for migrations applied and reverted, checkpoints created and restores completed.</summary>
     public IList<IMigrationObserver> Observers { get; } = [];
+
+    /// <summary>What drift detection (<see cref="IMigrationRunner.DetectDriftAsync"/>) leaves out.</summary>
+    public DriftOptions Drift { get; } = new();
 }

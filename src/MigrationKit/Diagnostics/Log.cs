@@ -97,4 +97,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1501, EventName = "LockTimeoutGaveUp", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} gave up after {Attempts} lock timeout(s). {Blocker}")]
     public static partial void LockTimeoutGaveUp(ILogger logger, long version, string description, string direction, int attempts, string blocker);
+
+    [LoggerMessage(EventId = 1700, EventName = "DriftDetected", Level = LogLevel.Information, Message = "Drift check of {Database}: {Differences} difference(s) from what the applied migrations up to version {Version} create")]
+    public static partial void DriftDetected(ILogger logger, string database, int differences, long version);
+
+    [LoggerMessage(EventId = 1701, EventName = "DriftFixNotDerived", Level = LogLevel.Debug, Message = "No fix SQL for drift '{Difference}': {Reason}")]
+    public static partial void DriftFixNotDerived(ILogger logger, string difference, string reason);
 }

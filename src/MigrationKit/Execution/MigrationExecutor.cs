@@ -51,6 +51,7 @@ internal sealed class MigrationExecutor
         var direction = target.Direction;
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
         var targetText = target.ToString();
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         activity?.SetTag("migrationkit.target", targetText);
         Log.RunStarting(_logger, direction.ToString(), targetText, _provider.DisplayName);
         var started = _time.GetTimestamp();
@@ -167,6 +168,7 @@ internal sealed class MigrationExecutor
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit.Migration");
         activity?.SetTag("migrationkit.version", step.Version);
         activity?.SetTag("migrationkit.direction", direction.ToString());
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         var transactional = step.Transactional;
         string? statement = null;
         var started = _time.GetTimestamp();
@@ -222,6 +224,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e)
         {
+            MigrationKitTelemetry.Failed(activity, e);
             session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
             throw await FailedAsync(history, step, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
@@ -380,6 +383,18 @@ internal sealed class MigrationExecutor
         var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
         var incomplete = _planner.Incomplete(await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false));
         return _planner.BuildStatus(applied, incomplete, includeChecksums: true) with { Repeatables = repeatables };
+    }
+
+    /// <summary>The repeatable migrations of the code that have run on this database (with any checksum), by name.</summary>
+    public async Task<IReadOnlyList<RepeatableMigration>> AppliedRepeatablesAsync(MigrationSession session, CancellationToken cancellationToken)
+    {
+        if (_planner.Catalog.Repeatables.Count == 0)
+        {
+            return [];
+        }
+
+        var applied = await RepeatableStore(session).ReadAsync(cancellationToken).ConfigureAwait(false);
+        return _planner.Catalog.Repeatables.Where(r => applied.ContainsKey(r.Name)).ToArray();
     }
 
     /// <summary>The repeatable migrations that never ran or changed since they last ran, by name.</summary>
@@ -628,7 +643,7 @@ internal sealed class MigrationExecutor
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {
         var direction = step.Direction;
-        MigrationKitTelemetry.MigrationsFailed.Add(1);
+        _notifier.StepFailed(direction);
         // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
         var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
         try

@@ -29,19 +29,30 @@ internal static class SchemaComparer
     private static void CompareTable(TableSchema expected, TableSchema actual, List<SchemaDifference> differences)
     {
         var table = expected.Name;
+        // A column that is only on one side is missing or unexpected; the order is a difference of its own only
+        // among the columns both sides have, so one added column is reported once, as itself.
         var expectedNames = expected.Columns.Select(c => c.Name).ToArray();
         var actualNames = actual.Columns.Select(c => c.Name).ToArray();
-        if (!expectedNames.SequenceEqual(actualNames, StringComparer.Ordinal))
-        {
-            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedNames), string.Join(", ", actualNames)));
-        }
-
+        var shared = expectedNames.Intersect(actualNames, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         foreach (var column in expected.Columns)
         {
-            if (actual.FindColumn(column.Name) is { } other && Describe(column) != Describe(other))
+            if (actual.FindColumn(column.Name) is not { } other)
+            {
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Missing, SchemaObjectKind.Column, table, column.Name, Describe(column), null));
+            }
+            else if (Describe(column) != Describe(other))
             {
                 differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Column, table, column.Name, Describe(column), Describe(other)));
             }
+        }
+
+        differences.AddRange(actual.Columns.Where(c => !shared.Contains(c.Name))
+            .Select(c => new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Column, table, c.Name, null, Describe(c))));
+        var expectedOrder = expectedNames.Where(shared.Contains).ToArray();
+        var actualOrder = actualNames.Where(shared.Contains).ToArray();
+        if (!expectedOrder.SequenceEqual(actualOrder, StringComparer.Ordinal))
+        {
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedOrder), string.Join(", ", actualOrder)));
         }
 
         var expectedKey = expected.PrimaryKey is null ? "none" : Describe(expected.PrimaryKey.Name, expected.PrimaryKey.Columns);

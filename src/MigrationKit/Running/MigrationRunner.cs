@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
+using MigrationKit.Drift;
 using MigrationKit.Execution;
 using MigrationKit.History;
 using MigrationKit.Inspection;
@@ -24,6 +25,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     private readonly MigrationPlanner _planner;
     private readonly MigrationExecutor _executor;
     private readonly CheckpointService _checkpoints;
+    private readonly DriftDetector _drift;
 
     public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
     {
@@ -31,11 +33,12 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         _provider = provider;
         var logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
         var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, SqlFiles.SqlMigrationLoader.Load(options.SqlSources), options.Naming, services, options.ReuseRecordedMigrations);
-        var notifier = new MigrationNotifier(options.Observers, services, logger);
+        var notifier = new MigrationNotifier(options.Observers, services, logger, provider.Name);
         _planner = new MigrationPlanner(catalog, options);
         _executor = new MigrationExecutor(provider, _planner, options, logger, timeProvider, notifier);
         _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider);
         RollbackManager = new RollbackManager(provider, _planner, _executor, _checkpoints, logger, timeProvider);
+        _drift = new DriftDetector(provider, _planner, _executor, options, timeProvider, logger);
         Migrations = catalog.Migrations.Select(m => m.Info).ToArray();
     }
 
@@ -146,6 +149,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
     public Task<ReversibilityReport> CheckReversibilityAsync(CancellationToken cancellationToken = default) =>
         new ReversibilityCheck(_planner, _executor).RunAsync(cancellationToken);
+
+    public Task<DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default) =>
+        _drift.DetectAsync(cancellationToken);
 
     private Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken)
     {
