@@ -7,6 +7,8 @@ internal sealed class GlobalOptions
 {
     public const string ConnectionVariable = "MIGRATIONKIT_CONNECTION";
     public const string AssemblyVariable = "MIGRATIONKIT_ASSEMBLY";
+
+    public const string SqlDirectoryVariable = "MIGRATIONKIT_SQL_DIR";
     public const string CheckpointDirectoryVariable = "MIGRATIONKIT_CHECKPOINT_DIR";
 
     public Option<string?> Connection { get; } = new("--connection", "-c")
@@ -21,6 +23,13 @@ internal sealed class GlobalOptions
     public Option<string?> Assembly { get; } = new("--assembly", "-a")
     {
         Description = $"The application's .dll holding the migration classes (or {AssemblyVariable}); its dependencies resolve from its .deps.json.",
+        HelpName = "path",
+        Recursive = true,
+    };
+
+    public Option<string?> SqlDirectory { get; } = new("--sql-dir")
+    {
+        Description = $"A folder of SQL-file migrations (V{{version}}__{{description}}.sql, U… for Down, R__{{name}}.sql repeatable), or {SqlDirectoryVariable}; with --assembly too, both kinds mix in one version sequence.",
         HelpName = "path",
         Recursive = true,
     };
@@ -58,7 +67,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public IEnumerable<Option> All => [Connection, Provider, Assembly, MigrationsNamespace, Schema, CheckpointDirectory, Json, Verbose];
+    public IEnumerable<Option> All => [Connection, Provider, Assembly, SqlDirectory, MigrationsNamespace, Schema, CheckpointDirectory, Json, Verbose];
 
     public RunnerSettings Read(ParseResult parseResult) => new(
         ValueOrVariable(parseResult.GetValue(Connection), ConnectionVariable),
@@ -66,7 +75,8 @@ internal sealed class GlobalOptions
         ValueOrVariable(parseResult.GetValue(Assembly), AssemblyVariable),
         parseResult.GetValue(MigrationsNamespace),
         parseResult.GetValue(Schema),
-        ValueOrVariable(parseResult.GetValue(CheckpointDirectory), CheckpointDirectoryVariable));
+        ValueOrVariable(parseResult.GetValue(CheckpointDirectory), CheckpointDirectoryVariable),
+        ValueOrVariable(parseResult.GetValue(SqlDirectory), SqlDirectoryVariable));
 
     private static string? ValueOrVariable(string? value, string variable) =>
         !string.IsNullOrWhiteSpace(value) ? value : Environment.GetEnvironmentVariable(variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;

@@ -77,14 +77,30 @@ internal static class RunnerFactory
             sources++;
         }
 
+        if (settings.SqlDirectory is { } sqlDirectory)
+        {
+            var full = Path.GetFullPath(sqlDirectory);
+            if (!Directory.Exists(full))
+            {
+                throw new CommandLineException($"The SQL migrations folder '{full}' does not exist. Pass --sql-dir with the folder that holds the V…__….sql files.");
+            }
+
+            builder.AddSqlMigrationsFrom(full);
+            sources++;
+        }
+
         if (sources == 0)
         {
             throw new CommandLineException(
-                $"No migrations: pass --assembly path/to/app.dll (the application's build output) or set the environment variable {GlobalOptions.AssemblyVariable}.");
+                $"No migrations: pass --assembly path/to/app.dll (the application's build output) or set the environment variable {GlobalOptions.AssemblyVariable}, or --sql-dir path/to/sql (or {GlobalOptions.SqlDirectoryVariable}) for SQL-file migrations.");
         }
     }
 
     private static string SourcesDescription(RunnerSettings settings) =>
-        $"'{settings.AssemblyPath}'" + (settings.MigrationsNamespace is { } ns ? $" under the namespace '{ns}'" : string.Empty)
+        string.Join(" or ", new[]
+        {
+            settings.AssemblyPath is { } path ? $"'{path}'" + (settings.MigrationsNamespace is { } ns ? $" under the namespace '{ns}'" : string.Empty) : null,
+            settings.SqlDirectory is { } sql ? $"the SQL folder '{sql}'" : null,
+        }.Where(s => s is not null))
         + ": check the path and the namespace; a migration is a class deriving from Migration with a [Migration(version, \"description\")] attribute";
 }

@@ -7,4 +7,5 @@ internal sealed record RunnerSettings(
     string? AssemblyPath,
     string? MigrationsNamespace,
     string? Schema,
-    string? CheckpointDirectory);
+    string? CheckpointDirectory,
+    string? SqlDirectory = null);

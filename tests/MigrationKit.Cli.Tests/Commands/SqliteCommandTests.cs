@@ -251,6 +251,38 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Sql_dir_migrations_apply_show_in_status_and_roll_back_through_their_U_file()
+    {
+        var sql = Path.Combine(_db.Directory, "sql");
+        Directory.CreateDirectory(sql);
+        await File.WriteAllTextAsync(Path.Combine(sql, "V1__Create_things.sql"), "CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT NOT NULL);");
+        await File.WriteAllTextAsync(Path.Combine(sql, "U1__Create_things.sql"), "DROP TABLE things;");
+        await File.WriteAllTextAsync(Path.Combine(sql, "V2__Seed_things.sql"), "INSERT INTO things (id, name) VALUES (1, 'one');");
+        await File.WriteAllTextAsync(Path.Combine(sql, "U2__Seed_things.sql"), "DELETE FROM things WHERE id = 1;");
+        string[] target = ["--connection", _db.ConnectionString, "--sql-dir", sql];
+
+        var up = await Tool.RunAsync(["up", "--json", .. target]);
+        up.ExitCode.Should().Be(0, up.ToString());
+        up.Json().GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("version").GetInt64()).Should().Equal(1L, 2L);
+        _db.Scalar<long>("SELECT count(*) FROM things").Should().Be(1);
+
+        var status = await Tool.RunAsync(["status", "--json", .. target]);
+        status.Json().GetProperty("migrations").EnumerateArray().Select(m => m.GetProperty("description").GetString()).Should().Equal("Create things", "Seed things");
+
+        // The rollback manager will not trust raw SQL it cannot judge without a checkpoint; 'down' runs the U files as asked.
+        var rollback = await Tool.RunAsync(["rollback", "--steps", "2", .. target]);
+        rollback.ExitCode.Should().Be(1, rollback.ToString());
+        rollback.Stderr.Should().Contain("raw SQL");
+        var down = await Tool.RunAsync(["down", "--to", "0", .. target]);
+        down.ExitCode.Should().Be(0, down.ToString());
+        _db.TableExists("things").Should().BeFalse("U1 dropped the table");
+
+        var missing = await Tool.RunAsync(["status", "--connection", _db.ConnectionString, "--sql-dir", Path.Combine(sql, "nope")]);
+        missing.ExitCode.Should().Be(1);
+        missing.Stderr.Should().Contain("does not exist");
+    }
+
+    [Test]
     public async Task Drift_reports_a_hand_change_with_its_fix_and_exit_4_with_exit_code()
     {
         await _db.RunAsync("up");
