@@ -61,15 +61,11 @@ internal sealed class SqliteCreateTable
         foreach (var (from, to) in SqliteSqlParser.Split(tokens, open + 1, close))
         {
             var first = tokens[from];
-            var item = first.Is("CONSTRAINT") || first.Is("PRIMARY") || first.Is("UNIQUE") || first.Is("CHECK") || first.Is("FOREIGN")
-                ? TableConstraint(sql, tokens, from, to)
-                : Column(sql, tokens, from, to);
-            if (item is null)
-            {
-                return null;
-            }
+            var constraint = first.Is("CONSTRAINT") || first.Is("PRIMARY") || first.Is("UNIQUE") || first.Is("CHECK") || first.Is("FOREIGN");
+            var item = constraint ? TableConstraint(sql, tokens, from, to) : Column(sql, tokens, from, to);
 
-            items.Add(item);
+            // An item the parser does not understand is still an item: kept as written, never edited.
+            items.Add(item ?? new SqliteTableItem(from, to, null, from, from, []) { IsOpaque = true });
         }
 
         var options = new List<string>();
@@ -191,7 +187,7 @@ internal sealed class SqliteCreateTable
             var clause = ColumnConstraint(sql, tokens, i, to);
             if (clause is null)
             {
-                return null;
+                return new SqliteTableItem(from, to, tokens[from].Value, from + 1, typeTo, clauses) { IsOpaque = true };
             }
 
             clauses.Add(clause);

@@ -38,7 +38,7 @@ internal static class SqliteTableEdit
             case AddPrimaryKeyOperation o:
                 foreach (var column in o.PrimaryKey.Columns)
                 {
-                    if (table.FindColumn(column) is { IsNullable: true } && text.FindColumn(column) is { } item)
+                    if (table.FindColumn(column) is { IsNullable: true } && text.FindColumn(column) is { IsOpaque: false } item)
                     {
                         // The model makes key columns NOT NULL (SQLite would otherwise accept nulls in the key).
                         text.InsertAfterToken(item.TypeTo - 1, " NOT NULL");
@@ -76,7 +76,10 @@ internal static class SqliteTableEdit
                 // The schema reader lists checks in the order they are written, column checks and table checks alike.
                 var position = table.CheckConstraints.ToList().FindIndex(c => c.Name == o.Name);
                 var checks = text.Items.SelectMany(i => i.Clauses.Where(c => c.Kind == SqliteClauseKind.Check).Select(c => (i, c))).ToArray();
-                RemoveConstraint(text, position >= 0 && position < checks.Length ? checks[position] : default, table, o);
+                var check = text.Items.Any(i => i.IsOpaque)
+                    ? checks.FirstOrDefault(c => c.c.Name == o.Name)
+                    : position >= 0 && position < checks.Length ? checks[position] : default;
+                RemoveConstraint(text, check, table, o);
                 break;
             default:
                 throw new InvalidOperationException($"A table rebuild has no edit for '{operation.Describe()}'.");
@@ -89,6 +92,11 @@ internal static class SqliteTableEdit
     {
         var item = text.FindColumn(operation.Column.Name)
             ?? throw Refuse(table, operation, "its CREATE TABLE statement", $"the statement has no definition of column \"{operation.Column.Name}\" that MigrationKit can find. Rebuild the table with raw SQL (migration.Sql(...)) instead");
+        if (item.IsOpaque)
+        {
+            throw Refuse(table, operation, $"the definition of column \"{item.Column}\"", $"MigrationKit cannot take \"{text.Text(item.From, item.To)}\" apart to change only what the migration asks. Change the column with raw SQL (migration.Sql(...)) instead");
+        }
+
         var old = table.FindColumn(operation.Column.Name)!;
         var target = generator.ToColumnSchema(operation.Column);
         var primaryKey = item.Find(SqliteClauseKind.PrimaryKey);
@@ -196,10 +204,15 @@ internal static class SqliteTableEdit
             throw Refuse(table, operation, "a trigger", $"trigger \"{trigger.Name}\" uses the column, and would be recreated broken. Drop it first (migration.Sql(\"DROP TRIGGER ...\")) in the same migration, and recreate it without the column");
         }
 
+        if (text.Items.FirstOrDefault(i => i != item && i.IsOpaque && SqliteSqlParser.Mentions(text.Text(i.From, i.To), operation.Column)) is { } opaque)
+        {
+            throw Refuse(table, operation, $"\"{text.Text(opaque.From, opaque.To)}\"", "MigrationKit cannot take that part of the statement apart, and it may depend on the column. Rebuild the table with raw SQL (migration.Sql(...)) instead");
+        }
+
         text.Remove(item);
 
         // As the schema model does: a key, unique constraint or foreign key over the column goes with it.
-        foreach (var constraint in text.Items.Where(i => i.Column is null && i.Clauses[0].Columns.Contains(operation.Column, StringComparer.OrdinalIgnoreCase)))
+        foreach (var constraint in text.Items.Where(i => i.Column is null && i.Clauses.Count > 0 && i.Clauses[0].Columns.Contains(operation.Column, StringComparer.OrdinalIgnoreCase)))
         {
             text.Remove(constraint);
         }
@@ -210,6 +223,12 @@ internal static class SqliteTableEdit
     {
         var all = text.Items.SelectMany(i => i.Clauses.Where(c => c.Kind == kind).Select(c => (Item: i, Clause: c))).ToArray();
         IReadOnlyList<string> Over((SqliteTableItem Item, SqliteClause Clause) p) => p.Item.Column is null ? p.Clause.Columns : [p.Item.Column];
+        if (text.Items.Any(i => i.IsOpaque))
+        {
+            // The constraint might be in the part that cannot be taken apart; matching by columns could pick the wrong one.
+            return all.FirstOrDefault(p => p.Clause.Name == name);
+        }
+
         return all.FirstOrDefault(p => p.Clause.Name == name)
             is { Clause: not null } named
             ? named

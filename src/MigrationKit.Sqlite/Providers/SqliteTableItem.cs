@@ -9,6 +9,12 @@ namespace MigrationKit.Sqlite;
 /// <param name="Clauses">A column's constraints in order, or the one table constraint.</param>
 internal sealed record SqliteTableItem(int From, int To, string? Column, int TypeFrom, int TypeTo, IReadOnlyList<SqliteClause> Clauses)
 {
+    /// <summary>
+    /// Whether part of the item does not follow the grammar the parser knows (its <see cref="Clauses"/> are then only
+    /// those before that part). It is kept verbatim like any item; only an edit of the item itself is refused.
+    /// </summary>
+    public bool IsOpaque { get; init; }
+
     /// <summary>The first clause of a kind, if any.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>The clause, or <see langword="null"/>.</returns>

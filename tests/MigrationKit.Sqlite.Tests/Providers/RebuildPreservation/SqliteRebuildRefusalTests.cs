@@ -31,6 +31,22 @@ public sealed class SqliteRebuildRefusalTests
         yield return new TestCaseData(
             "CREATE TABLE x(id INTEGER PRIMARY KEY, code TEXT UNIQUE, note TEXT); CREATE TRIGGER x_t AFTER INSERT ON x BEGIN SELECT NEW.code; END",
             SqliteTestDatabase.Operation(m => m.DropColumn("x", "code")), "x", "a trigger").SetArgDisplayNames("drop a column a trigger uses");
+        yield return new TestCaseData(
+            "CREATE TABLE q(id INTEGER PRIMARY KEY, a TEXT CONSTRAINT lonely, note TEXT)",
+            SqliteTestDatabase.Operation(m => m.AlterColumn("q", "a", c => c.AsText().NotNull())), "q", "the definition of column \"a\"").SetArgDisplayNames("alter a column whose definition the parser does not know");
+    }
+
+    [Test]
+    public async Task Rebuild_OfAnotherColumnBesideAClauseTheParserDoesNotKnow_KeepsThatClauseAsWritten()
+    {
+        // SQLite accepts a lone "CONSTRAINT name" on a column; the rebuild keeps it verbatim and changes only "note".
+        const string Create = "CREATE TABLE q(id INTEGER PRIMARY KEY, a TEXT CONSTRAINT lonely, note TEXT)";
+        await using var db = await SqliteTestDatabase.CreateAsync();
+        await db.ExecuteSqlAsync(Create);
+
+        await db.InTransactionAsync(() => db.ExecuteAndVerifyAsync(SqliteTestDatabase.Operation(m => m.AlterColumn("q", "note", c => c.AsText().NotNull().Default("-")))));
+
+        (await db.ScalarAsync("SELECT sql FROM sqlite_schema WHERE name = 'q'")).Should().Be(Create.Replace("note TEXT", "note TEXT NOT NULL DEFAULT '-'", StringComparison.Ordinal));
     }
 
     [TestCaseSource(nameof(Refusals))]
