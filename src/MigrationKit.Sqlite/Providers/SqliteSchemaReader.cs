@@ -13,7 +13,10 @@ namespace MigrationKit.Sqlite;
 /// <c>CREATE TABLE</c> text (<see cref="SqliteSqlParser"/>), because no pragma reports them. A constraint declared
 /// without a name gets the name MigrationKit's default naming convention would give it (<c>pk_t</c>,
 /// <c>uq_t_a</c>, <c>fk_t_a_p</c>, <c>ck_t_1</c>), so that it can still be dropped by name. A view's definition
-/// includes its <c>INSTEAD OF</c> triggers.
+/// includes its <c>INSTEAD OF</c> triggers. Each table and index also carries its statement as written
+/// (<see cref="TableSchema.Definition"/>, <see cref="IndexDefinition.Definition"/>), from which a rebuild recreates it;
+/// column collations, generated expressions and table options come from the same text (<see cref="SqliteCreateTable"/>),
+/// whether a generated column is stored from <c>pragma_table_xinfo</c>.
 /// </summary>
 internal sealed class SqliteSchemaReader : ISchemaReader
 {

@@ -12,8 +12,12 @@ namespace MigrationKit.Sqlite;
 /// <summary>
 /// SQL for SQLite. Where SQLite has an <c>ALTER TABLE</c> form (rename a table or column, add a column it can add,
 /// drop a column nothing depends on) and for indexes, it writes that; every other change to a table (alter a column,
-/// add or drop a key, unique, foreign key or check) becomes a table rebuild: create the new shape under a temporary
-/// name, copy the rows, drop the old table, rename the new one, recreate indexes, triggers and views.
+/// add or drop a key, unique, foreign key or check) becomes a table rebuild: rename the table aside, create it again
+/// from its own <c>CREATE TABLE</c> text with only the targeted column or constraint edited (<see cref="SqliteTableEdit"/>),
+/// copy the rows, drop the old table, recreate its indexes and triggers from their own text. Everything the migration
+/// does not change (collations, generated columns, <c>STRICT</c>, <c>WITHOUT ROWID</c>, <c>AUTOINCREMENT</c>, unnamed
+/// constraints, actions, index key order) is kept as written; what cannot be kept is refused with
+/// <see cref="SqliteRebuildNotSupportedException"/> before any statement runs.
 /// </summary>
 /// <remarks>
 /// <para>Go through <see cref="GenerateAsync"/>: rebuilds need the current schema, and the synchronous
