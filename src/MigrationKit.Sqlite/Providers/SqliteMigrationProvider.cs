@@ -440,11 +440,12 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
 
     private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // A no-op inside a transaction, so it runs here, before the runner begins one.
+        // A no-op inside a transaction, so it runs here, before the runner begins one. A table rebuild switches
+        // legacy_alter_table on for one rename; should a failure leave it on, it is switched off here again.
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = "PRAGMA foreign_keys = OFF";
+            command.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = OFF";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -55,6 +55,13 @@ internal static class SchemaComparer
             differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedOrder), string.Join(", ", actualOrder)));
         }
 
+        var expectedOptions = string.Join(", ", expected.Options);
+        var actualOptions = string.Join(", ", actual.Options);
+        if (!string.Equals(expectedOptions, actualOptions, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.TableOptions, table, string.Empty, expectedOptions, actualOptions));
+        }
+
         var expectedKey = expected.PrimaryKey is null ? "none" : Describe(expected.PrimaryKey.Name, expected.PrimaryKey.Columns);
         var actualKey = actual.PrimaryKey is null ? "none" : Describe(actual.PrimaryKey.Name, actual.PrimaryKey.Columns);
         if (expectedKey != actualKey)
@@ -89,7 +96,9 @@ internal static class SchemaComparer
     }
 
     private static string Describe(ColumnSchema column) =>
-        $"{column.StoreType.ToUpperInvariant()}{(column.IsNullable ? " NULL" : " NOT NULL")}{(column.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(column.DefaultSql))}{(column.IsIdentity ? " IDENTITY" : string.Empty)}";
+        $"{column.StoreType.ToUpperInvariant()}{(column.IsNullable ? " NULL" : " NOT NULL")}{(column.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(column.DefaultSql))}{(column.IsIdentity ? " IDENTITY" : string.Empty)}"
+        + $"{(column.Collation is null ? string.Empty : " COLLATE " + column.Collation)}"
+        + $"{(column.GeneratedSql is null ? string.Empty : $" GENERATED AS ({Normalize(column.GeneratedSql)}) {(column.IsStored ? "STORED" : "VIRTUAL")}")}";
 
     private static string Describe(string name, IReadOnlyList<string> columns) => $"{name}({string.Join(", ", columns)})";
 
@@ -97,7 +106,7 @@ internal static class SchemaComparer
         $"({string.Join(", ", key.Columns)}) -> {key.PrincipalTable}({string.Join(", ", key.PrincipalColumns)}) on delete {key.OnDelete} on update {key.OnUpdate}";
 
     private static string Describe(IndexDefinition index) =>
-        $"{(index.IsUnique ? "unique " : string.Empty)}{(index.Method is null or "btree" ? string.Empty : index.Method + " ")}({string.Join(", ", index.Columns.Concat(index.Expressions.Select(Normalize)))}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
+        $"{(index.IsUnique ? "unique " : string.Empty)}{(index.Method is null or "btree" ? string.Empty : index.Method + " ")}({string.Join(", ", index.Columns.Concat(index.Expressions.Select(Normalize)).Select((key, n) => n < index.KeyOptions.Count && index.KeyOptions[n].Length > 0 ? key + " " + Normalize(index.KeyOptions[n]) : key))}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
 
     private static string Normalize(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

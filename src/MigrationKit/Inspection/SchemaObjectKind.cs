@@ -32,4 +32,7 @@ public enum SchemaObjectKind
 
     /// <summary>A view.</summary>
     View,
+
+    /// <summary>A table's options (SQLite: <c>STRICT</c>, <c>WITHOUT ROWID</c>).</summary>
+    TableOptions,
 }
