@@ -87,6 +87,7 @@ internal sealed class MigrationExecutor
             }
 
             var plan = _planner.Plan(target, applied);
+            hooks.CheckPlan?.Invoke(plan, applied);
             if (plan.IsEmpty)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, plan.FromVersion);
@@ -97,7 +98,7 @@ internal sealed class MigrationExecutor
             state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
             var runId = Guid.NewGuid();
             activity?.SetTag("migrationkit.run_id", runId);
-            var results = await ExecuteAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+            var results = await ExecuteAsync(session, history, plan, runId, cancellationToken, hooks.ApproveStep).ConfigureAwait(false);
             var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
             Log.RunCompleted(_logger, results.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
             return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results);
@@ -105,10 +106,32 @@ internal sealed class MigrationExecutor
     }
 
     /// <summary>Executes a whole plan in the session: one transaction per migration (with lock-timeout retries), or one over all of them.</summary>
-    public Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken) =>
-        _options.RunTransaction == MigrationRunTransaction.AllOrNothing
-            ? ExecuteAllOrNothingAsync(session, history, plan, runId, cancellationToken)
-            : ExecuteEachAsync(session, history, plan, runId, cancellationToken);
+    /// <remarks>
+    /// With <paramref name="approve"/>, each step is offered to it first and the run stops at the first step it
+    /// declines; an all-or-nothing run offers every step before its one transaction begins and runs none unless all are
+    /// approved.
+    /// </remarks>
+    public async Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve = null)
+    {
+        if (_options.RunTransaction != MigrationRunTransaction.AllOrNothing)
+        {
+            return await ExecuteEachAsync(session, history, plan, runId, approve, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (approve is not null)
+        {
+            foreach (var step in plan.Steps)
+            {
+                if (!await approve(step, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.StepDeclined(_logger, step.Version, step.Description, step.Direction.ToString());
+                    return [];
+                }
+            }
+        }
+
+        return await ExecuteAllOrNothingAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Executes one step, retried with exponential backoff and jitter (<see cref="MigrationKitOptions.LockRetry"/>)
@@ -396,11 +419,17 @@ internal sealed class MigrationExecutor
         return version;
     }
 
-    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve, CancellationToken cancellationToken)
     {
         var results = new List<MigrationStepResult>(plan.Steps.Count);
         foreach (var step in plan.Steps)
         {
+            if (approve is not null && !await approve(step, cancellationToken).ConfigureAwait(false))
+            {
+                Log.StepDeclined(_logger, step.Version, step.Description, step.Direction.ToString());
+                break;
+            }
+
             if (step.Direction == MigrationDirection.Up && step.Version < plan.FromVersion)
             {
                 Log.OutOfOrder(_logger, step.Version, plan.FromVersion);
