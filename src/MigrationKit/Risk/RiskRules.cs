@@ -285,7 +285,7 @@ internal static class RiskRules
     }
 
     private static IEnumerable<DataCheck> ThirtyTwoBitChecks(RiskRuleContext c) =>
-        c.Commands.SelectMany(m => m.Tables).Distinct().Where(t => !c.IsNew(t) && Int32Key(c.SchemaBefore, t) is not null)
+        c.Commands.SelectMany(m => m.Tables).Distinct().Where(t => c.HasTableLocks && !c.IsNew(t) && Int32Key(c.SchemaBefore, t) is not null)
             .Select(t => c.Check(DataCheckKind.MaxValue, t, Int32Key(c.SchemaBefore, t)!));
 
     private static IEnumerable<RiskFinding> ThirtyTwoBitKey(RiskRuleContext c)
@@ -297,7 +297,8 @@ internal static class RiskRules
                 "use a 64-bit key (AsInt64) from the start");
         }
 
-        foreach (var table in c.Commands.SelectMany(m => m.Tables).Distinct().Where(t => !c.IsNew(t)))
+        // SQLite's INTEGER is 64-bit: the 32-bit check is for databases with sized integer types.
+        foreach (var table in c.Commands.SelectMany(m => m.Tables).Distinct().Where(t => c.HasTableLocks && !c.IsNew(t)))
         {
             if (Int32Key(c.SchemaBefore, table) is { } keyColumn && c.CheckValue(DataCheckKind.MaxValue, table, keyColumn) is { } max && max >= Int32Max / 2)
             {
