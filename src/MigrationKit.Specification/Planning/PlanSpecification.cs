@@ -321,7 +321,7 @@ public abstract class PlanSpecification<TTarget> : SpecificationFixture<TTarget>
     [Test]
     public async Task Plan_NewTablesExempt_StatisticsReadOnce()
     {
-        var database = await NewDatabaseAsync(0);
+        var database = Own(await CreateDatabaseAsync());
         var provider = new CountingProvider(database.CreateProvider());
         var runner = Own(new MigrationRunnerBuilder().UseProvider(provider).AddMigrations(typeof(PlanBase), typeof(AddNullableColumn), typeof(AddAnotherNullableColumn)).Build());
         var plan = await runner.PlanAsync();
@@ -330,7 +330,7 @@ public abstract class PlanSpecification<TTarget> : SpecificationFixture<TTarget>
         provider.StatisticsReads.Should().Be(1);
         plan.Statistics!.RoundTrips.Should().Be(1);
         plan.Statistics.ServerVersion.Should().NotBeNullOrWhiteSpace();
-        plan.Statistics.DatabaseSizeBytes.Should().BePositive();
+        plan.Statistics.DatabaseSizeBytes.Should().NotBeNull();
     }
 
     /// <summary>Plans down and back; the rendering: Markdown table, JSON (source-generated), Mermaid ER diagram.</summary>
@@ -367,18 +367,23 @@ public abstract class PlanSpecification<TTarget> : SpecificationFixture<TTarget>
         var refused = await FluentActions.Awaiting(() => runner.MigrateUpAsync()).Should().ThrowAsync<RiskApprovalRequiredException>();
         refused.Which.Findings.Should().Contain(f => f.RuleId == "MK112");
         refused.Which.Message.Should().Contain("MK112").And.Contain("ExecutePlanAsync");
-        (await runner.GetHistoryAsync()).Should().BeEmpty("nothing ran");
+        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal([1L], "nothing ran");
 
         var plan = await runner.PlanAsync();
         var offered = new List<long>();
-        var result = await runner.ExecutePlanAsync(plan, (step, _) =>
+        var declined = await runner.ExecutePlanAsync(plan, (step, _) =>
         {
             offered.Add(step.Version);
-            return ValueTask.FromResult(step.Version == 1);
+            step.Findings.Should().Contain(f => f.RuleId == "MK112");
+            return ValueTask.FromResult(false);
         });
-        offered.Should().Equal(1, 2);
-        result.Steps.Select(s => s.Version).Should().Equal(1);
+        offered.Should().Equal(2);
+        declined.Steps.Should().BeEmpty();
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
+
+        var approved = await runner.ExecutePlanAsync(plan, (_, _) => ValueTask.FromResult(true));
+        approved.Steps.Select(s => s.Version).Should().Equal(2);
+        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
     }
 
     /// <summary>Acting: a plan made stale by another run is refused and nothing runs.</summary>
@@ -389,13 +394,24 @@ public abstract class PlanSpecification<TTarget> : SpecificationFixture<TTarget>
         var database = await NewDatabaseAsync(0);
         var runner = Runner(database, typeof(AddNullableColumn));
         var plan = await runner.PlanAsync();
-        await runner.MigrateUpAsync(1);
-        var stale = await FluentActions.Awaiting(() => runner.ExecutePlanAsync(plan)).Should().ThrowAsync<StalePlanException>();
-        stale.Which.CurrentVersion.Should().Be(1);
-        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1);
+        plan.Steps.Select(s => s.Version).Should().Equal(2);
+        await using (var other = new MigrationRunnerBuilder().UseProvider(database.CreateProvider()).AddMigrations(typeof(PlanBase), typeof(AddNullableColumn)).Build())
+        {
+            await other.MigrateUpAsync();
+        }
 
-        var fresh = await runner.PlanAsync();
-        (await runner.ExecutePlanAsync(fresh)).Steps.Select(s => s.Version).Should().Equal(2);
+        var stale = await FluentActions.Awaiting(() => runner.ExecutePlanAsync(plan)).Should().ThrowAsync<StalePlanException>();
+        stale.Which.CurrentVersion.Should().Be(2);
+        stale.Which.Message.Should().Contain("PlanAsync again");
+        (await runner.PlanAsync()).IsEmpty.Should().BeTrue();
+
+        // Rolled back meanwhile: the history differs from the one the plan was made on, so the plan is refused.
+        var down = await runner.PlanRollbackAsync();
+        await runner.RollbackAsync();
+        await runner.MigrateUpAsync();
+        await runner.RollbackAsync();
+        var changed = await FluentActions.Awaiting(() => runner.ExecutePlanAsync(down)).Should().ThrowAsync<StalePlanException>();
+        changed.Which.Message.Should().Contain("history changed");
     }
 
     /// <summary>Acting: the BeforeHighRisk policy takes a checkpoint before a High plan and not before a Low one.</summary>
