@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace MigrationKit.Risk;
 
 /// <summary>Writes a plan as Markdown a person reads before approving it.</summary>
-internal static class PlanMarkdown
+internal static partial class PlanMarkdown
 {
     public static string Write(MigrationPlanReport plan)
     {
@@ -57,7 +58,10 @@ internal static class PlanMarkdown
         return text.ToString();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => Whitespace().Replace(text, " ").Replace("|", "\\|", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     private static string Bytes(long? bytes) => bytes switch
     {
