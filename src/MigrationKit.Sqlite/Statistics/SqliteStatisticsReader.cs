@@ -90,6 +90,6 @@ internal sealed class SqliteStatisticsReader(MigrationSqlGenerator generator) : 
 
         return stat1 is { } analyzed && analyzed >= counted
             ? new TableStatistics(name, analyzed) { RowsSource = "sqlite_stat1" }
-            : new TableStatistics(name, counted) { RowsSource = string.Create(CultureInfo.InvariantCulture, $"bounded count: at least {limit:N0}") };
+            : new TableStatistics(name, counted) { RowsSource = TableStatistics.BoundedCount };
     }
 }

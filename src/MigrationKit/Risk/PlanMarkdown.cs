@@ -29,7 +29,7 @@ internal static partial class PlanMarkdown
                     var activity = table.LockWaiters == 0 && table.LongTransactions == 0
                         ? "quiet"
                         : string.Create(CultureInfo.InvariantCulture, $"{table.LockWaiters} waiting, {table.LongTransactions} long transaction(s)");
-                    text.Append(CultureInfo.InvariantCulture, $"| {table.Table} | {table.Rows:N0} ({table.RowsSource}) | {Bytes(table.SizeBytes)} | {Bytes(table.IndexSizeBytes)} | {activity} |\n");
+                    text.Append(CultureInfo.InvariantCulture, $"| {table.Table} | {(table.RowsSource == Statistics.TableStatistics.BoundedCount ? "at least " : string.Empty)}{table.Rows:N0} ({table.RowsSource}) | {Bytes(table.SizeBytes)} | {Bytes(table.IndexSizeBytes)} | {activity} |\n");
                 }
 
                 text.Append('\n');

@@ -95,7 +95,7 @@ internal sealed class RiskRuleContext
     public long? RowsOf(QualifiedName table) => StatisticsOf(table)?.Rows;
 
     public static string Rows(TableStatistics statistics) =>
-        string.Create(CultureInfo.InvariantCulture, $"{statistics.Table} holds {(statistics.RowsExact ? string.Empty : "about ")}{statistics.Rows:N0} rows ({statistics.RowsSource})");
+        string.Create(CultureInfo.InvariantCulture, $"{statistics.Table} holds {(statistics.RowsExact ? string.Empty : statistics.RowsSource == TableStatistics.BoundedCount ? "at least " : "about ")}{statistics.Rows:N0} rows ({statistics.RowsSource})");
 
     public RiskFinding Finding(string ruleId, RiskLevel level, string reason, QualifiedName? table, string? safeAlternative) =>
         new(ruleId, level, reason) { Table = table?.ToString(), SafeAlternative = safeAlternative };

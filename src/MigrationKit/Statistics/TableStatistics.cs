@@ -7,6 +7,9 @@ namespace MigrationKit.Statistics;
 /// <param name="Rows">The number of rows: exact, estimated or a lower bound, as <see cref="RowsSource"/> says.</param>
 public sealed record TableStatistics(QualifiedName Table, long Rows)
 {
+    /// <summary>The <see cref="RowsSource"/> of a count that stopped at a limit: <see cref="Rows"/> is a lower bound.</summary>
+    public const string BoundedCount = "bounded count";
+
     /// <summary>Whether <see cref="Rows"/> is an exact count.</summary>
     public bool RowsExact { get; init; }
 
