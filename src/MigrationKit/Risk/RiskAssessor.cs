@@ -89,7 +89,7 @@ internal sealed class RiskAssessor(MigrationProvider provider, MigrationKitOptio
             }
 
             var level = findings.Count == 0 ? RiskLevel.Low : findings.Max(f => f.Level);
-            level = RaiseByContext(step, mine, live, statistics, checkpointFirst || options.Checkpoints.Policy == CheckpointPolicy.BeforeHighRisk && CheckpointsPossible(), findings, level);
+            level = RaiseByContext(mine, live, statistics, checkpointFirst || options.Checkpoints.Policy == CheckpointPolicy.BeforeHighRisk && CheckpointsPossible(), findings, level);
             reports.Add(new PlanStepReport(step.Version, step.Description, step.Direction)
             {
                 Transactional = step.Transactional,
@@ -164,7 +164,7 @@ internal sealed class RiskAssessor(MigrationProvider provider, MigrationKitOptio
     private async Task<bool> CheckpointPlannedAsync(MigrationPlan plan, CancellationToken cancellationToken) =>
         CheckpointsPossible() && await CheckpointDecision.ReasonAsync(options.Checkpoints, plan, cancellationToken).ConfigureAwait(false) is not null;
 
-    private RiskLevel RaiseByContext(MigrationPlanStep step, IReadOnlyList<RiskRuleContext> contexts, DatabaseSchema live, DatabaseStatistics? statistics, bool checkpointAvailable, List<RiskFinding> findings, RiskLevel level)
+    private RiskLevel RaiseByContext(IReadOnlyList<RiskRuleContext> contexts, DatabaseSchema live, DatabaseStatistics? statistics, bool checkpointAvailable, List<RiskFinding> findings, RiskLevel level)
     {
         static RiskLevel Up(RiskLevel level) => level == RiskLevel.Critical ? level : level + 1;
         var risk = options.Risk;
@@ -205,7 +205,6 @@ internal sealed class RiskAssessor(MigrationProvider provider, MigrationKitOptio
             findings.Add(new RiskFinding("MK193", level, $"{RiskRuleContext.Rows(volume)}, at or above {risk.CriticalVolumeRows:N0} (Options.Risk.CriticalVolumeRows): blocking or copying it takes long enough to be an outage") { Table = volume.Table.ToString() });
         }
 
-        _ = step;
         return level;
     }
 
