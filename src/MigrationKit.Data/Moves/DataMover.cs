@@ -206,6 +206,39 @@ public sealed class DataMover
         return report;
     }
 
+    /// <summary>
+    /// Runs a whole-database move, or resumes it: each table's move in foreign-key order (parents first, each resumable
+    /// after its last committed batch), the deferred columns, then the key generators moved past the highest key and
+    /// the foreign keys checked for orphans (and validated where the engine held them as not validated).
+    /// </summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="progress">Receives each table's progress after each committed batch.</param>
+    /// <param name="cancellationToken">Stops the move after the batch being written commits; the next run resumes there.</param>
+    /// <returns>What the run did, table by table.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases (a table is missing in the target …); nothing was moved.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks; nothing was moved.</exception>
+    /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
+    /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
+    /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    public Task<Databases.DatabaseMoveResult> RunAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new Databases.DatabaseMoveRunner(this, _options, _logger).RunAsync(move, progress, cancellationToken);
+    }
+
+    /// <summary>Validates every table of a whole-database move (see <see cref="ValidateAsync(DataMove, int, CancellationToken)"/>) and checks its foreign keys for orphans.</summary>
+    /// <param name="move">The database move, as it was run.</param>
+    /// <param name="maxDifferences">The most differing rows to list per table.</param>
+    /// <param name="cancellationToken">Cancels the validation.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Databases.DatabaseMoveValidationReport> ValidateAsync(Databases.DatabaseMove move, int maxDifferences = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDifferences, 1);
+        return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, maxDifferences, cancellationToken);
+    }
+
     private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)
     {
         var move = plan.Move;
