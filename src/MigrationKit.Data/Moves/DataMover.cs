@@ -239,6 +239,52 @@ public sealed class DataMover
         return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, maxDifferences, cancellationToken);
     }
 
+    /// <summary>
+    /// Profiles a move's source rows against its mapping without moving anything: per mapped column the NULLs,
+    /// distinct values, minimum and maximum, and the values that would fail conversion to the target column's type,
+    /// with a count and examples. Reads every source row once; writes nothing.
+    /// </summary>
+    /// <param name="move">The move.</param>
+    /// <param name="examples">The most failing values to list per column.</param>
+    /// <param name="cancellationToken">Cancels the profile.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMoveProfile> ProfileAsync(DataMove move, int examples = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfNegative(examples);
+        return new Preview.MovePreviewer(_options).ProfileAsync(move, examples, cancellationToken);
+    }
+
+    /// <summary>
+    /// Plans a move without moving anything: source rows, rows earlier runs moved, batches left, the mapping in words,
+    /// and an estimate timed on a sample (the next batch, up to 1,000 rows, read, converted and written in a target
+    /// transaction that is rolled back), with the risk and its reasons. The rolled-back write leaves no row, but a
+    /// PostgreSQL sequence of a target column the move does not write may have advanced.
+    /// </summary>
+    /// <param name="move">The move.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMovePlan> PlanAsync(DataMove move, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new Preview.MovePreviewer(_options).PlanAsync(move, cancellationToken);
+    }
+
+    /// <summary>Maps the first rows of a move as it would write them, and writes nothing; a row that would fail carries the reason.</summary>
+    /// <param name="move">The move.</param>
+    /// <param name="rows">How many source rows, from the start of the key order.</param>
+    /// <param name="cancellationToken">Cancels the dry run.</param>
+    /// <returns>The mapped rows.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMoveDryRun> DryRunAsync(DataMove move, int rows = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        return new Preview.MovePreviewer(_options).DryRunAsync(move, rows, cancellationToken);
+    }
+
     private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)
     {
         var move = plan.Move;

@@ -75,6 +75,7 @@ public sealed class SplitDatabaseWholeTests(Engine instanceEngine)
         // The original is kept: its checkpoint verifies; the instance database's checkpoint was taken before the first row.
         (await mixedRunner.RollbackManager.VerifyCheckpointAsync(original.Id)).Sha256.Should().Be(original.Sha256);
         var before = instanced.Checkpoint.Should().NotBeNull().And.Subject.As<Checkpoint>();
+        (await mover.RunAsync(toInstance)).Checkpoint.Should().BeNull("a run that finds the move begun takes no checkpoint: the first one is the state before the move");
         await instanceRunner.RollbackManager.RestoreCheckpointAsync(before.Id);
         (await instance.CountAsync("SELECT COUNT(*) FROM strategy_runs")).Should().Be(0, "the checkpoint holds the instance database as the migrations left it");
         (await mixed.CountAsync("SELECT COUNT(*) FROM strategy_runs")).Should().Be(500, "the move never changes its source");
