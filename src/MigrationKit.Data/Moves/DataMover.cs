@@ -41,6 +41,7 @@ public sealed class DataMover
     /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
     /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
     /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="DataMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
     public async Task<DataMoveResult> RunAsync(DataMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
@@ -61,6 +62,9 @@ public sealed class DataMover
             return new DataMoveResult(move.Name, DataMoveStatus.AlreadyCompleted, latest.RunId, latest.Batches, latest.Batches, latest.RowsRead, latest.RowsWritten, latest.RowsRejected, [], latest.Checksum, clock.GetElapsedTime(started));
         }
 
+        var checkpoint = latest is null && move.RollbackManager is { } rollback
+            ? await rollback.CreateCheckpointAsync(MigrationKit.Checkpoints.CheckpointKind.Milestone, MigrationKit.Checkpoints.CheckpointLevel.Full, $"before data move '{move.Name}'", cancellationToken).ConfigureAwait(false)
+            : null;
         var total = await SourceReader.CountAsync(plan, source, cancellationToken).ConfigureAwait(false);
         var transformer = new RowTransformer(plan, control, validating: false);
         await transformer.LoadLookupsAsync(target, cancellationToken).ConfigureAwait(false);
@@ -141,7 +145,7 @@ public sealed class DataMover
         var elapsed = clock.GetElapsedTime(started);
         Log.MoveCompleted(_logger, move.Name, state.RunId, state.RowsWritten, state.Batches, (long)elapsed.TotalMilliseconds);
         progress?.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Completed, state.RowsRead, total, elapsed.TotalSeconds > 0 ? (state.RowsRead - rowsBefore) / elapsed.TotalSeconds : 0, TimeSpan.Zero));
-        return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed);
+        return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed) { Checkpoint = checkpoint };
     }
 
     /// <summary>
@@ -220,6 +224,7 @@ public sealed class DataMover
     /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
     /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
     /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="Databases.DatabaseMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
     public Task<Databases.DatabaseMoveResult> RunAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
@@ -254,6 +259,27 @@ public sealed class DataMover
         ArgumentNullException.ThrowIfNull(move);
         ArgumentOutOfRangeException.ThrowIfNegative(examples);
         return new Preview.MovePreviewer(_options).ProfileAsync(move, examples, cancellationToken);
+    }
+
+    /// <summary>Profiles every table of a whole-database move (see <see cref="ProfileAsync(DataMove, int, CancellationToken)"/>), in load order; writes nothing.</summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="examples">The most failing values to list per column.</param>
+    /// <param name="cancellationToken">Cancels the profile.</param>
+    /// <returns>One profile per table, parents first.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks.</exception>
+    public async Task<IReadOnlyList<Preview.DataMoveProfile>> ProfileAsync(Databases.DatabaseMove move, int examples = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfNegative(examples);
+        var resolved = await Databases.DatabaseMovePlanner.ResolveAsync(move, _options, cancellationToken).ConfigureAwait(false);
+        var profiles = new List<Preview.DataMoveProfile>(resolved.Tables.Count);
+        foreach (var table in resolved.Tables)
+        {
+            profiles.Add(await new Preview.MovePreviewer(_options).ProfileAsync(table.Move, examples, cancellationToken).ConfigureAwait(false));
+        }
+
+        return profiles;
     }
 
     /// <summary>

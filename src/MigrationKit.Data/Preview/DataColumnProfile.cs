@@ -8,6 +8,6 @@ namespace MigrationKit.Data.Preview;
 /// <param name="DistinctEstimate">Distinct non-NULL values: exact up to 1,024, estimated above (k minimum values of a 64-bit hash, about 3% error).</param>
 /// <param name="Min">The smallest value (as in messages: text quoted), or null when every value is NULL.</param>
 /// <param name="Max">The largest value, or null when every value is NULL.</param>
-/// <param name="ConversionFailures">Values that would fail the column's converter or the conversion to the target type.</param>
+/// <param name="ConversionFailures">Values that would fail the column's converter or the conversion to the target type (not counted, 0, for a new UUID, or for a key through the id map of a move that has not run yet).</param>
 /// <param name="FailureExamples">The first few of them, as <c>key: value (reason)</c>.</param>
 public sealed record DataColumnProfile(string SourceColumn, string TargetColumn, string TargetType, long Nulls, long DistinctEstimate, string? Min, string? Max, long ConversionFailures, IReadOnlyList<string> FailureExamples);

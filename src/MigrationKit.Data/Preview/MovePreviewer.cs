@@ -22,7 +22,18 @@ internal sealed class MovePreviewer(DataMoveOptions options)
         await using var sessionScope = session.ConfigureAwait(false);
         var plan = session.Plan;
         var stats = plan.Mappings.Select(_ => new ColumnStats(examples)).ToArray();
-        var checks = plan.Mappings.Select(m => m.Converter?.Kind != DataConverterKind.NewGuid).ToArray();
+        // A new UUID always converts; a key through the id map of a move that has not run yet cannot be checked before it runs.
+        var checks = new bool[plan.Mappings.Count];
+        for (var i = 0; i < checks.Length; i++)
+        {
+            checks[i] = plan.Mappings[i].Converter switch
+            {
+                { Kind: DataConverterKind.NewGuid } => false,
+                { Kind: DataConverterKind.ViaIdMap } via => session.IdMapTableExists && await session.Control.CountIdMapAsync(session.Target, via.MoveName!, cancellationToken).ConfigureAwait(false) > 0,
+                _ => true,
+            };
+        }
+
         long rows = 0;
         var channel = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(options.BufferedBatches) { SingleReader = true, SingleWriter = true });
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
