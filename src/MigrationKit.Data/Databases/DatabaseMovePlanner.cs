@@ -69,7 +69,7 @@ internal static class DatabaseMovePlanner
 
         foreach (var draft in drafts)
         {
-            Map(move, draft, byTarget, foreignKeys, problems);
+            Map(draft, byTarget, foreignKeys, problems);
         }
 
         Throw(move, problems);
@@ -164,7 +164,7 @@ internal static class DatabaseMovePlanner
     }
 
     /// <summary>The full mapping of a table: the user's, then every other same-named column; foreign keys to a remapped parent through its id map.</summary>
-    private static void Map(DatabaseMove move, Draft draft, Dictionary<string, Draft> byTarget, List<DataForeignKey> foreignKeys, List<string> problems)
+    private static void Map(Draft draft, Dictionary<string, Draft> byTarget, List<DataForeignKey> foreignKeys, List<string> problems)
     {
         var mappings = draft.Builder.Mappings.ToList();
         foreach (var targetColumn in draft.TargetColumns)
@@ -220,7 +220,6 @@ internal static class DatabaseMovePlanner
         }
 
         draft.Mappings = mappings;
-        _ = move;
     }
 
     /// <summary>Parents before children (Kahn's algorithm, ties by name so every run agrees); a cycle is an error naming it.</summary>

@@ -92,7 +92,7 @@ internal static class DeferredColumnFiller
                 throw new DataMoveException(
                     move.Name,
                     0,
-                    $"Data move '{move.Name}' cannot fill in the deferred column '{column.Column.Name}' of '{table.TargetTable}': row {column.SourceKey}={ValueConverter.Describe(row.Key)} references {ValueConverter.Describe(row.Value)}, which the id map of move '{((DataConverter)column.Converter!).MoveName}' does not hold (the parent row was not moved). "
+                    $"Data move '{move.Name}' cannot fill in the deferred column '{column.Column.Name}' of '{table.TargetTable}': row {column.SourceKey}={ValueConverter.Describe(row.Key)} references {ValueConverter.Describe(row.Value)}, which the id map of move '{column.Converter!.MoveName}' does not hold (the parent row was not moved). "
                     + "The rows filled so far are kept; fix the source row or move the parent, then run the move again.",
                     null);
             }
