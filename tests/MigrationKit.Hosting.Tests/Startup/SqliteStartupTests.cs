@@ -69,6 +69,29 @@ public sealed class SqliteStartupTests : SqliteTest
     }
 
     [Test]
+    public async Task Migrate_refuses_at_startup_a_plan_above_the_allowed_risk_and_changes_nothing()
+    {
+        await using (var first = Runner(Risky))
+        {
+            await first.MigrateUpAsync(2026_12_02_0900);
+        }
+
+        var (host, marker, _) = TestHost.Build(kit => Target(kit, Risky).Configure(o => o.Risk.RequireApprovalAbove = Risk.RiskLevel.Medium).MigrateOnStartup());
+        using (host)
+        {
+            var start = () => host.StartAsync();
+
+            var refused = (await start.Should().ThrowAsync<Risk.RiskApprovalRequiredException>()).Which;
+            refused.Message.Should().Contain("MK112");
+            marker.Started.Should().BeFalse("nothing serves on a schema the gate refused to change");
+            (await host.HealthAsync()).Status.Should().Be(HealthStatus.Unhealthy);
+        }
+
+        await using var runner = Runner(Risky);
+        (await runner.GetStatusAsync()).Pending.Select(p => p.Version).Should().Equal(2026_12_02_0930);
+    }
+
+    [Test]
     public async Task WaitForMigrations_never_changes_the_schema_and_starts_once_another_runner_has_migrated()
     {
         var (host, marker, log) = TestHost.Build(kit => Target(kit, Shop).MigrateOnStartup(MigrationStartupMode.WaitForMigrations, o =>

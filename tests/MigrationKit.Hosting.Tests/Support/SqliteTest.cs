@@ -8,6 +8,7 @@ public abstract class SqliteTest
     public const string Shop = "MigrationKit.Hosting.Tests.Migrations.Shop";
     public const string Broken = "MigrationKit.Hosting.Tests.Migrations.Broken";
     public const string PartlyApplied = "MigrationKit.Hosting.Tests.Migrations.PartlyApplied";
+    public const string Risky = "MigrationKit.Hosting.Tests.Migrations.Risky";
 
     private string _directory = null!;
 
