@@ -28,55 +28,55 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
 
     private const string UserObjects =
         "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
-        + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')";
 
-    private const string InCurrentSchema = "COALESCE(n.nspname = current_schema(), false)";
+    private const string InCurrentSchema = "COALESCE(n.nspname = pg_catalog.current_schema(), false)";
 
     private const string ColumnsSql =
-        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-        + " CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> ''"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+        + " CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> ''"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
         + " WHERE " + UserTables
         + " ORDER BY n.nspname, c.relname, a.attnum";
 
     private const string ConstraintsSql =
         "SELECT n.nspname, c.relname, k.conname, k.contype,"
-        + " ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),"
-        + " fn.nspname, fc.relname, COALESCE(fn.nspname = current_schema(), false),"
-        + " ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord),"
-        + " k.confdeltype, k.confupdtype, pg_get_constraintdef(k.oid, true)"
-        + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
+        + " ARRAY(SELECT a.attname FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " fn.nspname, fc.relname, COALESCE(fn.nspname = pg_catalog.current_schema(), false),"
+        + " ARRAY(SELECT a.attname FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " k.confdeltype, k.confupdtype, pg_catalog.pg_get_constraintdef(k.oid, true)"
+        + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
         + " WHERE k.contype IN ('p', 'u', 'f', 'c') AND " + UserTables
         + " ORDER BY n.nspname, c.relname, k.conname";
 
     private const string IndexesSql =
         "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname,"
-        + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
-        + " ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
-        + " pg_get_expr(i.indpred, i.indrelid, true)"
-        + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
-        + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam"
+        + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true) FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)"
+        + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
         + " WHERE " + UserTables
-        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
         + " ORDER BY n.nspname, c.relname, ic.relname";
 
     private const string TriggersSql =
-        "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)"
-        + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)"
+        + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE NOT t.tgisinternal AND " + UserTables
         + " ORDER BY n.nspname, c.relname, t.tgname";
 
     private const string ViewsSql =
-        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_get_viewdef(c.oid, true)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.pg_get_viewdef(c.oid, true)"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE c.relkind = 'v' AND " + UserObjects
         + " ORDER BY n.nspname, c.relname";
 
     private const string TableExistsSql =
-        "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relname = @name AND n.nspname = ";
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relname = @name AND n.nspname = ";
 
     private readonly PostgreSqlSqlGenerator _generator;
 
@@ -132,7 +132,7 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(table);
-        var command = session.CreateCommand(TableExistsSql + (table.Schema is null ? "current_schema())" : "@schema)"));
+        var command = session.CreateCommand(TableExistsSql + (table.Schema is null ? "pg_catalog.current_schema())" : "@schema)"));
         await using (command.ConfigureAwait(false))
         {
             MigrationSession.AddParameter(command, "name", table.Name);

@@ -29,6 +29,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1103, EventName = "MigrationFailed", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} failed")]
     public static partial void MigrationFailed(ILogger logger, Exception exception, long version, string description, string direction);
 
+    [LoggerMessage(EventId = 1110, EventName = "BookkeepingFailed", Level = LogLevel.Error, Message = "MigrationKit's own statement failed while migration {Version} '{Description}' ran ({Direction}): {Statement}")]
+    public static partial void BookkeepingFailed(ILogger logger, Exception exception, long version, string description, string direction, string statement);
+
+    [LoggerMessage(EventId = 1111, EventName = "SessionResetFailed", Level = LogLevel.Warning, Message = "Could not reset the session after migration {Version} failed outside a transaction")]
+    public static partial void SessionResetFailed(ILogger logger, Exception exception, long version);
+
     [LoggerMessage(EventId = 1104, EventName = "OutOfOrder", Level = LogLevel.Warning, Message = "Migration {Version} is older than the latest applied version {Latest} and is applied out of order")]
     public static partial void OutOfOrder(ILogger logger, long version, long latest);
 
