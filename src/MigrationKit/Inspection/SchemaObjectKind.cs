@@ -32,4 +32,25 @@ public enum SchemaObjectKind
 
     /// <summary>A view.</summary>
     View,
+
+    /// <summary>A partitioned table's partition key.</summary>
+    PartitionedTable,
+
+    /// <summary>A partition of a partitioned table, with its bound.</summary>
+    Partition,
+
+    /// <summary>A materialized view.</summary>
+    MaterializedView,
+
+    /// <summary>An index on a materialized view.</summary>
+    MaterializedViewIndex,
+
+    /// <summary>An enumerated type and its values.</summary>
+    EnumType,
+
+    /// <summary>A domain.</summary>
+    Domain,
+
+    /// <summary>A sequence.</summary>
+    Sequence,
 }

@@ -70,3 +70,16 @@ namespace MigrationKit.PostgreSql.Tests.Running.BrokenBookkeeping
         public override void Down(MigrationBuilder migration) => migration.Sql("DROP TABLE kept");
     }
 }
+
+namespace MigrationKit.PostgreSql.Tests.Running.IncompleteDown
+{
+    /// <summary>A Down that forgets the enum and the domain its Up created: only a reader that sees them can tell.</summary>
+    [Migration(1, "Create a counter, a mood and a percent")]
+    public sealed class CreateTypes : Migration
+    {
+        public override void Up(MigrationBuilder migration) => migration.Sql(
+            "CREATE SEQUENCE counter; CREATE TYPE mood AS ENUM ('sad', 'happy'); CREATE DOMAIN percent AS integer CHECK (VALUE BETWEEN 0 AND 100)");
+
+        public override void Down(MigrationBuilder migration) => migration.Sql("DROP SEQUENCE counter");
+    }
+}

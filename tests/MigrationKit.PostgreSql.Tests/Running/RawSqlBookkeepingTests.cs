@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using MigrationKit.History;
+using MigrationKit.Inspection;
+using MigrationKit.Operations;
 using MigrationKit.PostgreSql.Checkpoints;
 using MigrationKit.PostgreSql.Tests.Running.PgDump;
 using MigrationKit.PostgreSql.Tests.Support;
@@ -65,6 +67,12 @@ public sealed class RawSqlBookkeepingTests : DatabaseTest
             .Should().Equal(["public.__migrationkit_history", "public.__migrationkit_journal", "public.notes"], "the dump's empty search_path did not reach the next migration or the history");
         (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'shop'"))
             .Should().BeGreaterThan(10, "the dump's objects were created");
+        var schema = await runner.ReadSchemaAsync();
+        schema.EnumTypes.Should().ContainSingle().Which.Should().BeEquivalentTo(new EnumTypeSchema(new("order_status", "shop"), ["new", "paid", "shipped", "cancelled"]), o => o.WithStrictOrdering());
+        schema.Domains.Select(d => d.Name.ToString()).Should().BeEquivalentTo(["shop.email", "shop.positive_amount"]);
+        schema.Sequences.Should().Contain(s => s.Name == new QualifiedName("invoice_number", "shop") && s.OwnedByTable == new QualifiedName("orders", "shop") && s.OwnedByColumn == "invoice");
+        schema.PartitionedTables.Should().ContainSingle().Which.Partitions.Select(p => p.Name.Name).Should().Equal("orders_2025", "orders_2026", "orders_other");
+        schema.MaterializedViews.Should().ContainSingle().Which.Indexes.Should().ContainSingle(i => i.Name == "ux_customer_totals" && i.IsUnique);
         var status = await runner.GetStatusAsync();
         status.Migrations.Select(m => (m.Version, m.State)).Should().Equal((1L, MigrationState.Applied), (2L, MigrationState.Applied));
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
@@ -78,6 +86,21 @@ public sealed class RawSqlBookkeepingTests : DatabaseTest
         report.IsReversible.Should().BeTrue(report.ToString());
         report.Checked.Should().Equal(1, 2);
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
+    }
+
+    [Test]
+    public async Task CheckReversibility_DownLeavesEnumAndDomainBehind_ReportsThem()
+    {
+        await using var runner = Database.Runner("MigrationKit.PostgreSql.Tests.Running.IncompleteDown");
+
+        var report = await runner.CheckReversibilityAsync();
+
+        report.IsReversible.Should().BeFalse();
+        report.Problems.Should().ContainSingle().Which.AfterDown.Should().BeEquivalentTo(
+        [
+            new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.EnumType, null, "mood", null, "('sad', 'happy')"),
+            new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Domain, null, "percent", null, "INTEGER CONSTRAINT percent_check CHECK (VALUE >= 0 AND VALUE <= 100)"),
+        ]);
     }
 
     [Test]
