@@ -531,7 +531,7 @@ internal sealed class MigrationExecutor
             var status = transactional ? JournalStatus.Failed : JournalStatus.Incomplete;
             await history.AppendJournalAsync(Journal(runId, step.Version, ActionOf(direction), status) with { Error = cancelled ? "cancelled" : error.Message }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception journalError) when (journalError is DbException or InvalidOperationException)
+        catch (Exception journalError) when (journalError is DbException or MigrationBookkeepingException or InvalidOperationException)
         {
             Log.JournalWriteFailed(_logger, journalError, step.Version);
         }
@@ -560,9 +560,9 @@ internal sealed class MigrationExecutor
     }
 
     /// <summary>
-    /// Runs one of the runner's (or the provider's) own steps around a migration: a driver error there (other than a
-    /// lost connection or a cancellation, which are reported as such) is a <see cref="MigrationBookkeepingException"/>,
-    /// never blamed on the migration.
+    /// Runs one of the runner's (or the provider's) own steps around a migration: a driver error there is a
+    /// <see cref="MigrationBookkeepingException"/>, never blamed on the migration. A lost connection, a cancellation and a
+    /// lock timeout (retried as the migration's, with the blocker named) are reported as before.
     /// </summary>
     private async Task OwnAsync(Func<ValueTask> work, CancellationToken cancellationToken) =>
         await OwnAsync(async () =>
@@ -577,7 +577,7 @@ internal sealed class MigrationExecutor
         {
             return await work().ConfigureAwait(false);
         }
-        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_provider.IsConnectionFailure(e))
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_provider.IsConnectionFailure(e) && !_provider.IsLockTimeout(e))
         {
             throw new MigrationBookkeepingException(e.BatchCommand?.CommandText, e);
         }

@@ -272,9 +272,9 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     }
 
     /// <summary>
-    /// Runs one of the history's own statements: a driver error (other than a lost connection or a cancellation, which
-    /// the runner reports as such) becomes a <see cref="MigrationBookkeepingException"/> carrying the statement, so that
-    /// it is never mistaken for a failure of the migration that happens to be running.
+    /// Runs one of the history's own statements: a driver error becomes a <see cref="MigrationBookkeepingException"/>
+    /// carrying the statement, so that it is never mistaken for a failure of the migration that happens to be running. A
+    /// lost connection, a cancellation and a lock timeout (which the runner retries) stay as the driver reported them.
     /// </summary>
     private async Task<T> OwnAsync<T>(string? statement, Func<Task<T>> execute, CancellationToken cancellationToken)
     {
@@ -282,7 +282,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         {
             return await execute().ConfigureAwait(false);
         }
-        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_session.Provider.IsConnectionFailure(e))
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_session.Provider.IsConnectionFailure(e) && !_session.Provider.IsLockTimeout(e))
         {
             throw new MigrationBookkeepingException(statement ?? e.BatchCommand?.CommandText, e);
         }
