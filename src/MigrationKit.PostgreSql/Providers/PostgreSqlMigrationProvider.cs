@@ -146,11 +146,17 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     {
         ArgumentNullException.ThrowIfNull(options);
         var schema = _options.Schema ?? _defaultSchema;
-        return base.CreateHistory(session, schema is null ? options : new MigrationHistoryOptions
+        if (schema is null || (options.HistoryTable.Schema is not null && options.JournalTable.Schema is not null))
+        {
+            return base.CreateHistory(session, options);
+        }
+
+        var qualified = base.CreateHistory(session, new MigrationHistoryOptions
         {
             HistoryTable = options.HistoryTable.Schema is null ? options.HistoryTable with { Schema = schema } : options.HistoryTable,
             JournalTable = options.JournalTable.Schema is null ? options.JournalTable with { Schema = schema } : options.JournalTable,
         });
+        return new SchemaQualifiedHistory(qualified, base.CreateHistory(session, options));
     }
 
     /// <summary>

@@ -158,6 +158,26 @@ public sealed class RawSqlBookkeepingTests : DatabaseTest
         (await runner.GetJournalAsync()).Should().Contain(j => j.Version == 1 && j.Status == JournalStatus.Failed);
     }
 
+    [Test]
+    public async Task MigrateUp_RoleWithoutCreateOnDatabase_CreatesQualifiedHistoryInItsSchema()
+    {
+        // A usual production role: it may create tables in public, not schemas in the database.
+        await Database.ExecuteAsync("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mk_app_no_create') THEN CREATE ROLE mk_app_no_create LOGIN PASSWORD 'app-pw'; END IF; END $$");
+        await Database.ExecuteAsync($"REVOKE CREATE ON DATABASE \"{Database.Name}\" FROM PUBLIC; GRANT CREATE, USAGE ON SCHEMA public TO mk_app_no_create");
+        var connectionString = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Username = "mk_app_no_create", Password = "app-pw" }.ConnectionString;
+        await using var runner = new MigrationRunnerBuilder()
+            .UsePostgreSql(connectionString)
+            .AddMigrationsFrom(typeof(RawSqlBookkeepingTests).Assembly, "MigrationKit.PostgreSql.Tests.Running.Basic")
+            .Build();
+
+        (await runner.MigrateUpAsync()).Steps.Should().HaveCount(2);
+
+        (await Database.ColumnAsync("SELECT tableowner || ' ' || schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))
+            .Should().Equal("mk_app_no_create public.__migrationkit_history", "mk_app_no_create public.__migrationkit_journal", "mk_app_no_create public.items");
+        (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
+        await Database.ExecuteAsync("DROP OWNED BY mk_app_no_create");
+    }
+
     [SetUp]
     public async Task CreateProbeRoleAsync() =>
         await Database.ExecuteAsync("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'mk_leak_probe') THEN CREATE ROLE mk_leak_probe NOLOGIN; END IF; END $$");
