@@ -38,4 +38,31 @@ public static class MigrationKitHealthCheckExtensions
             failureStatus,
             tags));
     }
+
+    /// <summary>
+    /// Adds a health check that reports drift: Healthy while the target's schema is exactly what its applied migrations
+    /// create, <paramref name="failureStatus"/> (Unhealthy by default) with the differences otherwise. Every check
+    /// replays the migrations into a scratch database (on PostgreSQL a new database, which needs <c>CREATEDB</c>), so
+    /// give it a tag of its own and poll it from a diagnostic endpoint, not from a readiness or liveness probe.
+    /// </summary>
+    /// <param name="builder">The health checks builder.</param>
+    /// <param name="target">The target's name, or <see langword="null"/> for the default target.</param>
+    /// <param name="name">The check's name; default <c>migrationkit-drift</c> (or <c>migrationkit-drift-{target}</c>).</param>
+    /// <param name="failureStatus">The status reported for drift; default Unhealthy.</param>
+    /// <param name="tags">Tags for filtering the check.</param>
+    /// <returns>The builder.</returns>
+    public static IHealthChecksBuilder AddMigrationKitDriftCheck(this IHealthChecksBuilder builder, string? target = null, string? name = null, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (target is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(target);
+        }
+
+        return builder.Add(new HealthCheckRegistration(
+            name ?? (target is null ? "migrationkit-drift" : "migrationkit-drift-" + target),
+            services => new MigrationKitDriftHealthCheck(services, target),
+            failureStatus,
+            tags));
+    }
 }

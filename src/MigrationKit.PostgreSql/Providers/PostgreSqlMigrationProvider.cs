@@ -356,6 +356,50 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         _ => false,
     };
 
+    /// <summary>
+    /// Creates a new, empty database on the same server (from <c>template0</c>, named after the target with a
+    /// <c>_mk_shadow_</c> suffix) with the same options; disposing the shadow drops it. Needs the <c>CREATEDB</c>
+    /// privilege, and a password the connection settings keep.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <returns>The shadow.</returns>
+    /// <exception cref="MigrationKitException">The database could not be created (the message says why and what to do).</exception>
+    public override async ValueTask<ShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        string name;
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var live = connection.Database;
+            name = (live.Length > 40 ? live[..40] : live) + "_mk_shadow_" + Guid.NewGuid().ToString("N")[..8];
+            try
+            {
+                await ExecuteAsync(connection, $"CREATE DATABASE {_generator.QuoteIdentifier(name)} TEMPLATE template0", cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new MigrationKitException($"Could not create the scratch database '{name}' on the server of {DisplayName}, which drift detection replays the applied migrations into: {e.MessageText}. Grant the role CREATEDB (ALTER ROLE … CREATEDB), or run drift detection as a role that has it.", e);
+            }
+        }
+
+        var settings = ConnectionSettings;
+        settings.Database = name;
+        var shadow = new PostgreSqlMigrationProvider(settings.ConnectionString, _options);
+        return new ShadowDatabase(shadow, () => DropDatabaseAsync(name));
+    }
+
+    private async ValueTask DropDatabaseAsync(string name)
+    {
+        var connection = await _dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // FORCE (PostgreSQL 13+) ends sessions a failed replay may have left behind.
+            var force = connection.PostgreSqlVersion.Major >= 13 ? " WITH (FORCE)" : string.Empty;
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {_generator.QuoteIdentifier(name)}{force}", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Disposes the data source when the provider built it.</summary>
     public void Dispose()
     {

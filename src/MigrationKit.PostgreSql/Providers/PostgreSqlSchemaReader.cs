@@ -17,6 +17,8 @@ namespace MigrationKit.PostgreSql;
 /// writes. Check expressions, index expressions and partial-index predicates are PostgreSQL's own rendering of the
 /// parsed expression (<c>priority BETWEEN 0 AND 10</c> reads back as <c>priority &gt;= 0 AND priority &lt;= 10</c>),
 /// so they compare equal to what was read before, not always to what a migration wrote.</para>
+/// <para>A column's collation is reported when it is not its type's default; a generated column's expression is
+/// <c>pg_get_expr</c>'s text (PostgreSQL's generated columns are all stored).</para>
 /// <para>Partitioned tables are in <see cref="DatabaseSchema.Tables"/> with their partition key and partitions (name and
 /// bound) in <see cref="DatabaseSchema.PartitionedTables"/>; the partitions themselves are not tables of the model, since
 /// they share the parent's shape and rows. Materialized views come with their indexes; enum types with their values in
@@ -25,8 +27,8 @@ namespace MigrationKit.PostgreSql;
 /// <para>Every catalog object is named with <c>pg_catalog</c>, so that a <c>search_path</c> or a temporary table a migration
 /// left behind cannot shadow it.</para>
 /// <para>Not represented: key order across columns and expressions of one index (columns come first), sort order and
-/// operator classes of index keys, generation expressions of generated columns, exclusion constraints, and a
-/// partition's own indexes, constraints and triggers beyond those it inherits.</para>
+/// operator classes of index keys, exclusion constraints, and a partition's own indexes, constraints and triggers beyond
+/// those it inherits.</para>
 /// </remarks>
 internal sealed class PostgreSqlSchemaReader : ISchemaReader
 {
@@ -41,7 +43,9 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
 
     private const string ColumnsSql =
         "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-        + " CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> ''"
+        + " CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> '',"
+        + " (SELECT co.collname FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
+        + " CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, COALESCE(a.attgenerated = 's', false)"
         + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
         + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -292,6 +296,9 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
             IsNullable = !r.GetBoolean(5),
             DefaultSql = r.IsDBNull(6) ? null : PostgreSqlDefaultExpression.Normalize(r.GetString(6)),
             IsIdentity = r.GetBoolean(7),
+            Collation = r.IsDBNull(8) ? null : r.GetString(8),
+            GeneratedSql = r.IsDBNull(9) ? null : r.GetString(9),
+            IsStored = r.GetBoolean(10),
         });
 
     private static Constraint ReadConstraint(DbDataReader r)

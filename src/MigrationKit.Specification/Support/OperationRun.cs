@@ -37,6 +37,8 @@ internal sealed class OperationRun : IAsyncDisposable
         var before = await runner.ReadSchemaAsync();
         var up = await runner.MigrateUpAsync();
         up.Steps.Select(s => s.Version).Should().Equal([migrations[^1].Version], "the operation's migration is applied once");
+        var drift = await runner.DetectDriftAsync();
+        drift.Findings.Should().BeEmpty("a database changed only by its migrations has no drift: {0}", drift);
         return new OperationRun(database, runner, before, await runner.ReadSchemaAsync());
     }
 

@@ -76,6 +76,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// <inheritdoc />
     public override ISchemaReader SchemaReader { get; } = new SqliteSchemaReader();
 
+    /// <summary>A private in-memory database, gone when the shadow is disposed.</summary>
+    /// <param name="cancellationToken">Not used: nothing is opened until the shadow is used.</param>
+    /// <returns>The shadow.</returns>
+    public override ValueTask<ShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ValueTask.FromResult(new ShadowDatabase(new SqliteMigrationProvider("Data Source=:memory:")));
+    }
+
     /// <summary>Opens a connection with foreign-key enforcement off; for an in-memory database, waits for the one shared connection.</summary>
     /// <param name="cancellationToken">Cancels the open or the wait.</param>
     /// <returns>The open connection; give it back with <see cref="ReleaseConnectionAsync"/>.</returns>
@@ -431,11 +440,12 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
 
     private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        // A no-op inside a transaction, so it runs here, before the runner begins one.
+        // A no-op inside a transaction, so it runs here, before the runner begins one. A table rebuild switches
+        // legacy_alter_table on for one rename; should a failure leave it on, it is switched off here again.
         var command = connection.CreateCommand();
         await using (command.ConfigureAwait(false))
         {
-            command.CommandText = "PRAGMA foreign_keys = OFF";
+            command.CommandText = "PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = OFF";
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }

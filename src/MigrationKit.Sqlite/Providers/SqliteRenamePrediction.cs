@@ -37,15 +37,19 @@ internal static class SqliteRenamePrediction
         }
         catch (Exception e) when (e is SqliteException or NotSupportedException)
         {
-            // A model the copy cannot hold (say, a view over a table left out of it): the replay is the best guess.
-            return replayed;
+            // A model the copy cannot hold (say, a view over a table left out of it): the replay is the best guess, without
+            // the statements as written, which the rename would have rewritten (a rebuild then writes from the model).
+            return replayed with
+            {
+                Tables = replayed.Tables.Select(t => t with { Definition = null, Indexes = t.Indexes.Select(i => i with { Definition = null }).ToArray() }).ToArray(),
+            };
         }
 
         return replayed with
         {
             Views = copy.Views,
             Tables = replayed.Tables.Select(t => copy.FindTable(t.Name) is { } rewritten
-                ? t with { CheckConstraints = rewritten.CheckConstraints, Indexes = rewritten.Indexes, Triggers = rewritten.Triggers }
+                ? t with { CheckConstraints = rewritten.CheckConstraints, Indexes = rewritten.Indexes, Triggers = rewritten.Triggers, Definition = rewritten.Definition }
                 : t).ToArray(),
         };
     }

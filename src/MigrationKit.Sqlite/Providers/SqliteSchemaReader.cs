@@ -13,7 +13,10 @@ namespace MigrationKit.Sqlite;
 /// <c>CREATE TABLE</c> text (<see cref="SqliteSqlParser"/>), because no pragma reports them. A constraint declared
 /// without a name gets the name MigrationKit's default naming convention would give it (<c>pk_t</c>,
 /// <c>uq_t_a</c>, <c>fk_t_a_p</c>, <c>ck_t_1</c>), so that it can still be dropped by name. A view's definition
-/// includes its <c>INSTEAD OF</c> triggers.
+/// includes its <c>INSTEAD OF</c> triggers. Each table and index also carries its statement as written
+/// (<see cref="TableSchema.Definition"/>, <see cref="IndexDefinition.Definition"/>), from which a rebuild recreates it;
+/// column collations, generated expressions and table options come from the same text (<see cref="SqliteCreateTable"/>),
+/// whether a generated column is stored from <c>pragma_table_xinfo</c>.
 /// </summary>
 internal sealed class SqliteSchemaReader : ISchemaReader
 {
@@ -114,6 +117,7 @@ internal sealed class SqliteSchemaReader : ISchemaReader
         foreach (var (_, name, _, sql) in objects.Where(o => o.Type == "table" && columns.Contains(o.Name)))
         {
             var definition = SqliteSqlParser.ParseTable(sql);
+            var statement = SqliteCreateTable.Parse(sql);
             var tableColumns = columns[name].ToArray();
             var keyColumns = primaryKeys[name];
             HashSet<string> uniqueNames = new(StringComparer.Ordinal), keyNames = new(StringComparer.Ordinal), checkNames = new(StringComparer.Ordinal);
@@ -124,8 +128,13 @@ internal sealed class SqliteSchemaReader : ISchemaReader
                 IsNullable = !c.NotNull,
                 DefaultSql = definition.Defaults.GetValueOrDefault(c.Name) ?? c.Default,
                 IsIdentity = keyColumns.Count == 1 && c.Key == 1 && definition.AutoincrementColumns.Contains(c.Name),
+                Collation = statement?.FindColumn(c.Name)?.Find(SqliteClauseKind.Collate)?.Text,
+                GeneratedSql = c.Hidden is 2 or 3 ? statement?.FindColumn(c.Name)?.Find(SqliteClauseKind.Generated)?.Text ?? string.Empty : null,
+                IsStored = c.Hidden == 3,
             }).ToArray())
             {
+                Definition = sql,
+                Options = statement?.Options ?? [],
                 PrimaryKey = keyColumns.Count == 0 ? null : new PrimaryKeyDefinition(definition.PrimaryKeyName ?? $"pk_{name}", keyColumns),
                 UniqueConstraints = indexes[name].Where(i => i.Origin == "u").GroupBy(i => i.Name).Select(g =>
                 {
@@ -154,13 +163,17 @@ internal sealed class SqliteSchemaReader : ISchemaReader
                     // An expression key has no column name: its text (without the parentheses the generator writes) is
                     // kept as an expression. The model lists columns before expressions, so when an expression comes
                     // first every key is kept as an expression, which keeps the key order exact for a rebuild.
-                    var keys = g.Select((i, n) => (i.Column, Text: n < items.Count ? items[n] : string.Empty)).ToArray();
+                    // A key's collation and direction are kept beside it, in the model's key order.
+                    var keys = g.Select((i, n) => (i.Column, Split: SqliteSqlParser.SplitIndexKey(n < items.Count ? items[n] : string.Empty))).ToArray();
                     var columnsFirst = keys.SkipWhile(k => k.Column is not null).All(k => k.Column is null);
+                    var ordered = columnsFirst ? keys.Where(k => k.Column is not null).Concat(keys.Where(k => k.Column is null)).ToArray() : keys;
                     return new IndexDefinition(first.Name, columnsFirst ? keys.Where(k => k.Column is not null).Select(k => k.Column!).ToArray() : [])
                     {
                         IsUnique = first.Unique,
                         Filter = first.Partial ? filter : null,
-                        Expressions = keys.Where(k => !columnsFirst || k.Column is null).Select(k => SqliteSqlParser.Unwrap(k.Text)).ToArray(),
+                        Expressions = keys.Where(k => !columnsFirst || k.Column is null).Select(k => SqliteSqlParser.Unwrap(k.Split.Key)).ToArray(),
+                        KeyOptions = ordered.All(k => k.Split.Options.Length == 0) ? [] : ordered.Select(k => k.Split.Options).ToArray(),
+                        Definition = text,
                     };
                 }).ToArray(),
                 Triggers = triggers[name].Select(t => new TriggerSchema(t.Name, t.Sql)).ToArray(),

@@ -12,8 +12,12 @@ namespace MigrationKit.Sqlite;
 /// <summary>
 /// SQL for SQLite. Where SQLite has an <c>ALTER TABLE</c> form (rename a table or column, add a column it can add,
 /// drop a column nothing depends on) and for indexes, it writes that; every other change to a table (alter a column,
-/// add or drop a key, unique, foreign key or check) becomes a table rebuild: create the new shape under a temporary
-/// name, copy the rows, drop the old table, rename the new one, recreate indexes, triggers and views.
+/// add or drop a key, unique, foreign key or check) becomes a table rebuild: rename the table aside, create it again
+/// from its own <c>CREATE TABLE</c> text with only the targeted column or constraint edited (<see cref="SqliteTableEdit"/>),
+/// copy the rows, drop the old table, recreate its indexes and triggers from their own text. Everything the migration
+/// does not change (collations, generated columns, <c>STRICT</c>, <c>WITHOUT ROWID</c>, <c>AUTOINCREMENT</c>, unnamed
+/// constraints, actions, index key order) is kept as written; what cannot be kept is refused with
+/// <see cref="SqliteRebuildNotSupportedException"/> before any statement runs.
 /// </summary>
 /// <remarks>
 /// <para>Go through <see cref="GenerateAsync"/>: rebuilds need the current schema, and the synchronous
@@ -25,7 +29,7 @@ namespace MigrationKit.Sqlite;
 /// </remarks>
 internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
 {
-    private const string RebuildPrefix = "__migrationkit_new_";
+    private const string RebuildPrefix = "__migrationkit_old_";
 
     private static readonly Lazy<FrozenSet<string>> Keywords = new(LoadKeywords);
 
@@ -158,7 +162,7 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
             return (Generate(operation), false);
         }
 
-        return (Rebuild(schema, table, Apply(schema, operation).FindTable(table.Name)!), true);
+        return (Rebuild(table, Apply(schema, operation).FindTable(table.Name)!), true);
     }
 
     /// <summary>
@@ -175,18 +179,61 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         ArgumentNullException.ThrowIfNull(operation);
         operation = SqliteSchemaNames.Strip(operation);
         var after = base.Apply(schema, operation);
-        var hasText = schema.Views.Count > 0 || schema.Tables.Any(t => t.Triggers.Count > 0 || t.CheckConstraints.Count > 0 || t.Indexes.Any(i => i.Filter is not null));
-        return operation is RenameTableOperation or RenameColumnOperation && hasText
-            ? SqliteRenamePrediction.Predict(this, schema, after, RenameSql(operation))
-            : after;
+        if (operation is RenameTableOperation or RenameColumnOperation)
+        {
+            var hasText = schema.Views.Count > 0 || schema.Tables.Any(t => t.Definition is not null || t.Triggers.Count > 0 || t.CheckConstraints.Count > 0 || t.Indexes.Any(i => i.Filter is not null));
+            return hasText ? SqliteRenamePrediction.Predict(this, schema, after, RenameSql(operation)) : after;
+        }
+
+        // The statements SQLite will keep: the ones written for a new table or index, the edited one for a changed table.
+        return operation switch
+        {
+            CreateTableOperation o => Update(after, o.Table, t => t with { Definition = CreateTableSql(o) }),
+            CreateIndexOperation o => Update(after, o.Table, t => t with
+            {
+                Indexes = t.Indexes.Select(i => i.Name == o.Index.Name ? i with { Definition = CreateIndexSql(o.Table, o.Index) } : i).ToArray(),
+            }),
+            _ when operation.Accept(SqliteGenerationPath.Of) is { Kind: SqliteGenerationPathKind.ChangeTable, Table: { } name } && schema.FindTable(name) is { } before =>
+                Update(after, name, t => t with { Definition = before.Definition is null ? null : SqliteTableEdit.Apply(this, before, operation) }),
+            _ => after,
+        };
     }
+
+    /// <summary>The SQL of a column definition, as <c>ADD COLUMN</c> and a rebuild that adds a column write it.</summary>
+    /// <param name="column">The column.</param>
+    /// <returns>The definition.</returns>
+    internal string ColumnDefinitionSql(ColumnDefinition column) => ColumnSql(column);
+
+    /// <summary>A <c>PRIMARY KEY</c> table constraint.</summary>
+    /// <param name="key">The key.</param>
+    /// <returns>The clause.</returns>
+    internal string PrimaryKeyClause(PrimaryKeyDefinition key) => base.PrimaryKeySql(key);
+
+    /// <summary>A <c>UNIQUE</c> table constraint.</summary>
+    /// <param name="constraint">The constraint.</param>
+    /// <returns>The clause.</returns>
+    internal string UniqueClause(UniqueConstraintDefinition constraint) => base.UniqueSql(constraint);
+
+    /// <summary>A <c>FOREIGN KEY</c> table constraint.</summary>
+    /// <param name="table">The referencing table.</param>
+    /// <param name="key">The key.</param>
+    /// <returns>The clause.</returns>
+    internal string ForeignKeyClause(QualifiedName table, ForeignKeyDefinition key) => base.ForeignKeySql(table, key);
+
+    /// <summary>A <c>CHECK</c> table constraint.</summary>
+    /// <param name="constraint">The constraint.</param>
+    /// <returns>The clause.</returns>
+    internal string CheckClause(CheckConstraintDefinition constraint) => base.CheckSql(constraint);
+
+    private static DatabaseSchema Update(DatabaseSchema schema, QualifiedName table, Func<TableSchema, TableSchema> change) =>
+        schema with { Tables = schema.Tables.Select(t => t.Name == table ? change(t) : t).ToArray() };
 
     /// <summary>The statements that recreate a schema model in an empty database: tables, indexes, views, triggers.</summary>
     /// <param name="schema">The schema.</param>
     /// <returns>The statements.</returns>
     internal IEnumerable<string> Script(DatabaseSchema schema) =>
-        schema.Tables.Select(t => CreateTableSql(t, t.Name.Name))
-            .Concat(schema.Tables.SelectMany(t => t.Indexes.Select(i => CreateIndexSql(t.Name, i))))
+        schema.Tables.Select(t => t.Definition ?? CreateTableSql(t, t.Name.Name))
+            .Concat(schema.Tables.SelectMany(t => t.Indexes.Select(i => i.Definition ?? CreateIndexSql(t.Name, i))))
             .Concat(schema.Views.Select(v => v.Definition))
             .Concat(schema.Tables.SelectMany(t => t.Triggers).Select(t => t.Definition));
 
@@ -399,35 +446,40 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
     };
 
     /// <summary>
-    /// Rebuilds a table into its new shape. Views and every other table's triggers are dropped first and recreated
-    /// last, because SQLite re-checks all of them when the new table is renamed, and those that mention the old
-    /// table would fail while it is gone.
+    /// Rebuilds a table into its new shape: the old table is renamed aside, the new one created under the table's own
+    /// name from its edited statement (so that <c>sqlite_schema</c> keeps the name as written), the rows copied (not
+    /// into generated columns, which SQLite computes), the old table dropped, and the table's indexes and triggers
+    /// recreated from their own statements. The rename aside runs with <c>legacy_alter_table</c> on, so that SQLite does
+    /// not rewrite other tables' foreign keys, triggers and views to follow it: they keep naming the table, which the
+    /// new one then is. The provider switches the setting off again on every connection it opens, in case a failure
+    /// leaves it on.
     /// </summary>
-    private List<string> Rebuild(DatabaseSchema schema, TableSchema before, TableSchema after)
+    private List<string> Rebuild(TableSchema before, TableSchema after)
     {
         var table = QuoteIdentifier(before.Name.Name);
-        var temporary = RebuildPrefix + before.Name.Name;
-        var otherTriggers = schema.Tables.Where(t => t.Name != before.Name).SelectMany(t => t.Triggers).ToArray();
-        var common = ColumnList(after.Columns.Where(c => before.Columns.Any(b => string.Equals(b.Name, c.Name, StringComparison.OrdinalIgnoreCase))).Select(c => c.Name));
+        var aside = RebuildPrefix + before.Name.Name;
+        bool Copied(ColumnSchema column) => column.GeneratedSql is null
+            && before.Columns.Any(b => b.GeneratedSql is null && string.Equals(b.Name, column.Name, StringComparison.OrdinalIgnoreCase));
+        var common = ColumnList(after.Columns.Where(Copied).Select(c => c.Name));
 
-        var sql = new List<string>();
-        sql.AddRange(schema.Views.Select(v => $"DROP VIEW {QuoteIdentifier(v.Name.Name)}"));
-        sql.AddRange(otherTriggers.Select(t => $"DROP TRIGGER {QuoteIdentifier(t.Name)}"));
-        sql.Add(CreateTableSql(after, temporary));
-        sql.Add($"INSERT INTO {QuoteIdentifier(temporary)} ({common}) SELECT {common} FROM {table}");
+        var sql = new List<string>
+        {
+            "PRAGMA legacy_alter_table = ON",
+            $"ALTER TABLE {table} RENAME TO {QuoteIdentifier(aside)}",
+            "PRAGMA legacy_alter_table = OFF",
+            after.Definition ?? CreateTableSql(after, after.Name.Name),
+            $"INSERT INTO {table} ({common}) SELECT {common} FROM {QuoteIdentifier(aside)}",
+        };
         if (after.Columns.Any(c => c.IsIdentity))
         {
-            // Keep the AUTOINCREMENT high-water mark, so that the ids of deleted rows are never handed out again.
-            sql.Add($"DELETE FROM sqlite_sequence WHERE name = {Literal(temporary)}");
-            sql.Add($"UPDATE sqlite_sequence SET name = {Literal(temporary)} WHERE name = {Literal(before.Name.Name)}");
+            // Keep the AUTOINCREMENT high-water mark (SQLite moved it with the rename), so that the ids of deleted rows are never handed out again.
+            sql.Add($"DELETE FROM sqlite_sequence WHERE name = {Literal(before.Name.Name)}");
+            sql.Add($"UPDATE sqlite_sequence SET name = {Literal(before.Name.Name)} WHERE name = {Literal(aside)}");
         }
 
-        sql.Add($"DROP TABLE {table}");
-        sql.Add($"ALTER TABLE {QuoteIdentifier(temporary)} RENAME TO {table}");
-        sql.AddRange(after.Indexes.Select(i => CreateIndexSql(after.Name, i)));
+        sql.Add($"DROP TABLE {QuoteIdentifier(aside)}");
+        sql.AddRange(after.Indexes.Select(i => i.Definition ?? CreateIndexSql(after.Name, i)));
         sql.AddRange(after.Triggers.Select(t => t.Definition));
-        sql.AddRange(otherTriggers.Select(t => t.Definition));
-        sql.AddRange(schema.Views.Select(v => v.Definition));
         return sql;
     }
 
@@ -450,7 +502,8 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         items.AddRange(table.UniqueConstraints.Select(u => base.UniqueSql(u)));
         items.AddRange(table.ForeignKeys.Select(f => base.ForeignKeySql(table.Name, f)));
         items.AddRange(table.CheckConstraints.Select(c => base.CheckSql(c)));
-        return $"CREATE TABLE {QuoteIdentifier(name)} (\n    {string.Join(",\n    ", items)}\n)";
+        var options = table.Options.Count == 0 ? string.Empty : " " + string.Join(", ", table.Options);
+        return $"CREATE TABLE {QuoteIdentifier(name)} (\n    {string.Join(",\n    ", items)}\n){options}";
     }
 
     private string ColumnSql(ColumnSchema column, PrimaryKeyDefinition? identityKey)
@@ -474,6 +527,16 @@ internal sealed class SqliteSqlGenerator : MigrationSqlGenerator
         if (column.DefaultSql is not null)
         {
             sql.Append(" DEFAULT ").Append(column.DefaultSql);
+        }
+
+        if (column.Collation is not null)
+        {
+            sql.Append(" COLLATE ").Append(QuoteIdentifier(column.Collation));
+        }
+
+        if (column.GeneratedSql is not null)
+        {
+            sql.Append(" GENERATED ALWAYS AS (").Append(column.GeneratedSql).Append(column.IsStored ? ") STORED" : ") VIRTUAL");
         }
 
         return sql.ToString();

@@ -132,6 +132,28 @@ internal static class SqliteSqlParser
         return (items, filter);
     }
 
+    /// <summary>Splits an indexed item into the key and what follows it: <c>COLLATE name</c> and <c>ASC</c> / <c>DESC</c>, verbatim.</summary>
+    /// <param name="item">The item, such as <c>name COLLATE NOCASE DESC</c>.</param>
+    /// <returns>The key (<c>name</c>) and its options (<c>COLLATE NOCASE DESC</c>, or empty).</returns>
+    public static (string Key, string Options) SplitIndexKey(string item)
+    {
+        var tokens = Tokenize(item);
+        var end = tokens.Count;
+        if (end > 1 && (tokens[end - 1].Is("ASC") || tokens[end - 1].Is("DESC")))
+        {
+            end--;
+        }
+
+        if (end > 2 && tokens[end - 2].Is("COLLATE"))
+        {
+            end -= 2;
+        }
+
+        return end == tokens.Count || end == 0
+            ? (item.Trim(), string.Empty)
+            : (item[..tokens[end - 1].End].Trim(), item[tokens[end].Start..].Trim());
+    }
+
     /// <summary>Removes one pair of parentheses that encloses the whole text, if there is one.</summary>
     /// <param name="sql">The text, such as an index key <c>(lower(name))</c>.</param>
     /// <returns>The text inside the parentheses, or the text unchanged.</returns>
@@ -273,7 +295,7 @@ internal static class SqliteSqlParser
     }
 
     /// <summary>The index of the parenthesis that closes the one at <paramref name="open"/>, or the token count if none does.</summary>
-    private static int Close(List<SqlToken> tokens, int open)
+    internal static int Close(List<SqlToken> tokens, int open)
     {
         var depth = 0;
         for (var i = open; i < tokens.Count; i++)
@@ -292,7 +314,7 @@ internal static class SqliteSqlParser
     }
 
     /// <summary>The non-empty token ranges between top-level commas in [<paramref name="from"/>, <paramref name="to"/>).</summary>
-    private static List<(int From, int To)> Split(List<SqlToken> tokens, int from, int to)
+    internal static List<(int From, int To)> Split(List<SqlToken> tokens, int from, int to)
     {
         var ranges = new List<(int From, int To)>();
         var depth = 0;

@@ -157,14 +157,14 @@ internal sealed class CheckpointService
                 Error = string.Create(CultureInfo.InvariantCulture, $"restored checkpoint {checkpoint.Id} (version {checkpoint.Version}, {checkpoint.Level}, {checkpoint.FileName}, {checkpoint.SizeBytes} bytes)"),
             }, CancellationToken.None).ConfigureAwait(false);
 
-            var status = await _executor.ReadStatusAsync(history, cancellationToken).ConfigureAwait(false);
+            var status = await _executor.ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
             var schema = await _executor.ReadSchemaAsync(session, cancellationToken).ConfigureAwait(false);
             var version = await MigrationExecutor.CurrentVersionAsync(history, cancellationToken).ConfigureAwait(false);
             return new CheckpointRestoreResult(checkpoint, _time.GetElapsedTime(started), version, status, schema.Tables.Count, kept.Length);
         }, cancellationToken).ConfigureAwait(false);
 
-        MigrationKitTelemetry.CheckpointsRestored.Add(1);
-        MigrationKitTelemetry.RestoreDuration.Record(result.Duration.TotalMilliseconds);
+        MigrationKitTelemetry.CheckpointsRestored.Add(1, _notifier.DbSystem);
+        MigrationKitTelemetry.RestoreDuration.Record(result.Duration.TotalSeconds, _notifier.DbSystem);
         Log.CheckpointRestored(_logger, checkpoint.Id, _provider.DisplayName, (long)result.Duration.TotalMilliseconds, result.Version, result.TableCount, result.JournalEntriesKept);
         _notifier.Notify(o => o.OnRestoreCompleted(result), nameof(IMigrationObserver.OnRestoreCompleted));
         return result;
@@ -210,9 +210,9 @@ internal sealed class CheckpointService
             Error = string.Create(CultureInfo.InvariantCulture, $"checkpoint {checkpoint.Id} at version {version} ({kind}, {level}): {checkpoint.FileName}, {checkpoint.SizeBytes} bytes"),
         }, cancellationToken).ConfigureAwait(false);
         var kindTag = new KeyValuePair<string, object?>("migrationkit.checkpoint.kind", kind.ToString());
-        MigrationKitTelemetry.CheckpointsCreated.Add(1, kindTag);
-        MigrationKitTelemetry.CheckpointSize.Record(checkpoint.SizeBytes, kindTag);
-        MigrationKitTelemetry.CheckpointDuration.Record(elapsed.TotalMilliseconds, kindTag);
+        MigrationKitTelemetry.CheckpointsCreated.Add(1, kindTag, _notifier.DbSystem);
+        MigrationKitTelemetry.CheckpointSize.Record(checkpoint.SizeBytes, kindTag, _notifier.DbSystem);
+        MigrationKitTelemetry.CheckpointDuration.Record(elapsed.TotalSeconds, kindTag, _notifier.DbSystem);
         Log.CheckpointCreated(_logger, checkpoint.Id, _provider.DisplayName, version, kind.ToString(), level.ToString(), store.FilePath(checkpoint), checkpoint.SizeBytes, (long)elapsed.TotalMilliseconds);
         _notifier.Notify(o => o.OnCheckpointCreated(checkpoint, elapsed), nameof(IMigrationObserver.OnCheckpointCreated));
         if (_options.Checkpoints.PruneAfterCreate)

@@ -31,6 +31,35 @@ public static class MigrationKitBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Adds the SQL-file migrations directly in <paramref name="directory"/>: <c>V{version}__{description}.sql</c>
+    /// (versioned), <c>U{version}__{description}.sql</c> (its Down) and <c>R__{name}.sql</c> (repeatable). They mix
+    /// with migration classes in one version sequence. The files are read and checked when the runner is built.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="directory">The directory; a relative path is resolved against the current directory now.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    public static IMigrationKitBuilder AddSqlMigrationsFrom(this IMigrationKitBuilder builder, string directory)
+    {
+        MigrationKitConfiguration.AddSqlSource(Options(builder), SqlMigrationSource.FromDirectory(directory));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the SQL-file migrations embedded in <paramref name="assembly"/> whose resource names start with
+    /// <paramref name="resourcePrefix"/> (see <see cref="SqlMigrationSource.FromEmbeddedResources"/>).
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="assembly">The assembly.</param>
+    /// <param name="resourcePrefix">The prefix of the resources' names, for example <c>MyApp.Sql</c>; <see langword="null"/> for every <c>.sql</c> resource.</param>
+    /// <returns>The builder.</returns>
+    public static IMigrationKitBuilder AddSqlMigrationsFromEmbeddedResources(this IMigrationKitBuilder builder, Assembly assembly, string? resourcePrefix = null)
+    {
+        MigrationKitConfiguration.AddSqlSource(Options(builder), SqlMigrationSource.FromEmbeddedResources(assembly, resourcePrefix));
+        return builder;
+    }
+
     /// <summary>Changes the target's options (history table names, naming convention, transactions, checks).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="configure">Changes the options.</param>

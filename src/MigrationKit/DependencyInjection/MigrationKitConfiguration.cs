@@ -29,6 +29,16 @@ internal static class MigrationKitConfiguration
         }
     }
 
+    /// <summary>Adds a source of SQL-file migrations unless the options already have it.</summary>
+    public static void AddSqlSource(MigrationKitOptions options, SqlMigrationSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (!options.SqlSources.Contains(source))
+        {
+            options.SqlSources.Add(source);
+        }
+    }
+
     /// <summary>Everything wrong with a target's configuration, in words that say what to call; empty when it can be built.</summary>
     /// <param name="options">The target's options.</param>
     /// <param name="hasProvider">Whether a database provider is set.</param>
@@ -41,9 +51,9 @@ internal static class MigrationKitConfiguration
             problems.Add(noProvider);
         }
 
-        if (options.Sources.Count == 0 && options.MigrationTypes.Count == 0)
+        if (options.Sources.Count == 0 && options.MigrationTypes.Count == 0 && options.SqlSources.Count == 0)
         {
-            problems.Add("no migrations: call AddMigrationsFrom(assembly) or AddMigrations(types)");
+            problems.Add("no migrations: call AddMigrationsFrom(assembly), AddMigrations(types) or AddSqlMigrationsFrom(directory)");
         }
 
         if (string.IsNullOrWhiteSpace(options.AppliedBy))

@@ -1,5 +1,6 @@
 using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
+using MigrationKit.Drift;
 using MigrationKit.History;
 
 namespace MigrationKit;
@@ -12,6 +13,9 @@ public sealed class MigrationKitOptions
 
     /// <summary>Migration classes added one by one.</summary>
     public IList<Type> MigrationTypes { get; } = [];
+
+    /// <summary>Where SQL-file migrations are read from (directories and embedded resources); read and checked when the runner is built.</summary>
+    public IList<SqlMigrationSource> SqlSources { get; } = [];
 
     /// <summary>Where the history and journal tables live.</summary>
     public MigrationHistoryOptions History { get; } = new();
@@ -48,4 +52,7 @@ public sealed class MigrationKitOptions
 
     /// <summary>Callbacks for migrations applied and reverted, checkpoints created and restores completed.</summary>
     public IList<IMigrationObserver> Observers { get; } = [];
+
+    /// <summary>What drift detection (<see cref="IMigrationRunner.DetectDriftAsync"/>) leaves out.</summary>
+    public DriftOptions Drift { get; } = new();
 }

@@ -47,6 +47,33 @@ public sealed class MigrationRunnerBuilder
         return this;
     }
 
+    /// <summary>
+    /// Adds the SQL-file migrations directly in <paramref name="directory"/>: <c>V{version}__{description}.sql</c>
+    /// (versioned), <c>U{version}__{description}.sql</c> (its Down) and <c>R__{name}.sql</c> (repeatable). They mix
+    /// with migration classes in one version sequence. The files are read and checked by <see cref="Build"/>.
+    /// </summary>
+    /// <param name="directory">The directory; a relative path is resolved against the current directory now.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The path is empty.</exception>
+    public MigrationRunnerBuilder AddSqlMigrationsFrom(string directory)
+    {
+        MigrationKitConfiguration.AddSqlSource(Options, SqlMigrationSource.FromDirectory(directory));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the SQL-file migrations embedded in <paramref name="assembly"/> whose resource names start with
+    /// <paramref name="resourcePrefix"/> (see <see cref="SqlMigrationSource.FromEmbeddedResources"/>).
+    /// </summary>
+    /// <param name="assembly">The assembly.</param>
+    /// <param name="resourcePrefix">The prefix of the resources' names, for example <c>MyApp.Sql</c>; <see langword="null"/> for every <c>.sql</c> resource.</param>
+    /// <returns>This builder.</returns>
+    public MigrationRunnerBuilder AddSqlMigrationsFromEmbeddedResources(Assembly assembly, string? resourcePrefix = null)
+    {
+        MigrationKitConfiguration.AddSqlSource(Options, SqlMigrationSource.FromEmbeddedResources(assembly, resourcePrefix));
+        return this;
+    }
+
     /// <summary>Changes the options.</summary>
     /// <param name="configure">Changes the options.</param>
     /// <returns>This builder.</returns>
@@ -82,6 +109,7 @@ public sealed class MigrationRunnerBuilder
     /// <exception cref="InvalidOperationException">The configuration is incomplete; the message lists every problem.</exception>
     /// <exception cref="DuplicateMigrationVersionException">Two migrations share a version.</exception>
     /// <exception cref="InvalidMigrationException">A migration class is declared wrongly.</exception>
+    /// <exception cref="InvalidSqlMigrationException">SQL-file migrations cannot be used (a missing directory, a name that does not parse, an empty file, a Down file without its versioned file).</exception>
     public IMigrationRunner Build()
     {
         var problems = MigrationKitConfiguration.Problems(Options, _provider is not null, "no database provider: call UseSqlite(...), UsePostgreSql(...) or UseProvider(...)");

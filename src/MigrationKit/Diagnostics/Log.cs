@@ -38,6 +38,18 @@ internal static partial class Log
     [LoggerMessage(EventId = 1104, EventName = "OutOfOrder", Level = LogLevel.Warning, Message = "Migration {Version} is older than the latest applied version {Latest} and is applied out of order")]
     public static partial void OutOfOrder(ILogger logger, long version, long latest);
 
+    [LoggerMessage(EventId = 1110, EventName = "RepeatableStarting", Level = LogLevel.Information, Message = "Repeatable migration {File} starting (checksum {Checksum})")]
+    public static partial void RepeatableStarting(ILogger logger, string file, string checksum);
+
+    [LoggerMessage(EventId = 1111, EventName = "RepeatableCompleted", Level = LogLevel.Information, Message = "Repeatable migration {File} completed in {ElapsedMs} ms")]
+    public static partial void RepeatableCompleted(ILogger logger, string file, long elapsedMs);
+
+    [LoggerMessage(EventId = 1112, EventName = "RepeatableSkipped", Level = LogLevel.Information, Message = "Repeatable migration {File} skipped: another runner already applied this version of it")]
+    public static partial void RepeatableSkipped(ILogger logger, string file);
+
+    [LoggerMessage(EventId = 1113, EventName = "RepeatableFailed", Level = LogLevel.Error, Message = "Repeatable migration {File} failed")]
+    public static partial void RepeatableFailed(ILogger logger, Exception exception, string file);
+
     [LoggerMessage(EventId = 1200, EventName = "ExecutingSql", Level = LogLevel.Debug, Message = "Executing SQL: {Sql}")]
     public static partial void ExecutingSql(ILogger logger, string sql);
 
@@ -91,4 +103,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1501, EventName = "LockTimeoutGaveUp", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} gave up after {Attempts} lock timeout(s). {Blocker}")]
     public static partial void LockTimeoutGaveUp(ILogger logger, long version, string description, string direction, int attempts, string blocker);
+
+    [LoggerMessage(EventId = 1700, EventName = "DriftDetected", Level = LogLevel.Information, Message = "Drift check of {Database}: {Differences} difference(s) from what the applied migrations up to version {Version} create")]
+    public static partial void DriftDetected(ILogger logger, string database, int differences, long version);
+
+    [LoggerMessage(EventId = 1701, EventName = "DriftFixNotDerived", Level = LogLevel.Debug, Message = "No fix SQL for drift '{Difference}': {Reason}")]
+    public static partial void DriftFixNotDerived(ILogger logger, string difference, string reason);
 }

@@ -7,8 +7,19 @@ namespace MigrationKit.Diagnostics;
 /// Tells the observers of one runner (those in the options and those registered in the container) what happened; an
 /// observer's exception is logged and never fails the work that already committed.
 /// </summary>
-internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configured, IServiceProvider? services, ILogger logger)
+internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configured, IServiceProvider? services, ILogger logger, string dbSystem)
 {
+    /// <summary>
+    /// A notifier that tells no one and counts nothing, for work on a scratch database (a drift replay): its steps are
+    /// not migrations of the target and must not show in its metrics or observers.
+    /// </summary>
+    public static MigrationNotifier Silent(string dbSystem) => new([], null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, dbSystem) { IsSilent = true };
+
+    private bool IsSilent { get; init; }
+
+    /// <summary>The <c>db.system.name</c> attribute every measurement of this runner carries.</summary>
+    public KeyValuePair<string, object?> DbSystem { get; } = new(MigrationKitTelemetry.DbSystemName, dbSystem);
+
     private IMigrationObserver[]? _observers;
 
     private IMigrationObserver[] Observers => _observers ??= [.. configured, .. services?.GetServices<IMigrationObserver>() ?? []];
@@ -16,6 +27,11 @@ internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configur
     /// <summary>Logs a committed step, counts it in the metrics and tells the observers.</summary>
     public void StepCompleted(MigrationStepResult result)
     {
+        if (IsSilent)
+        {
+            return;
+        }
+
         Log.MigrationCompleted(logger, result.Version, result.Description, result.Direction.ToString(), (long)result.Duration.TotalMilliseconds);
         if (result.Direction == MigrationDirection.Up)
         {
@@ -27,8 +43,17 @@ internal sealed class MigrationNotifier(IEnumerable<IMigrationObserver> configur
         }
 
         var direction = new KeyValuePair<string, object?>("migrationkit.direction", result.Direction.ToString());
-        MigrationKitTelemetry.MigrationsApplied.Add(1, direction);
-        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalMilliseconds, direction);
+        MigrationKitTelemetry.MigrationsApplied.Add(1, direction, DbSystem);
+        MigrationKitTelemetry.MigrationDuration.Record(result.Duration.TotalSeconds, direction, DbSystem);
+    }
+
+    /// <summary>Counts a failed step in the metrics.</summary>
+    public void StepFailed(MigrationDirection direction)
+    {
+        if (!IsSilent)
+        {
+            MigrationKitTelemetry.MigrationsFailed.Add(1, new KeyValuePair<string, object?>("migrationkit.direction", direction.ToString()), DbSystem);
+        }
     }
 
     /// <summary>Calls <paramref name="callback"/> on every observer.</summary>

@@ -6,6 +6,7 @@ using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Planning;
 using MigrationKit.Providers;
+using MigrationKit.SqlFiles;
 
 namespace MigrationKit.Execution;
 
@@ -34,10 +35,10 @@ internal sealed class MigrationExecutor
         _time = time;
         _notifier = notifier;
         _jitter = jitter ?? Random.Shared.NextDouble;
-        HistoryTables = [options.History.HistoryTable, options.History.JournalTable];
+        HistoryTables = [options.History.HistoryTable, options.History.JournalTable, options.History.RepeatableTable];
     }
 
-    /// <summary>The history and journal tables, which schema reads leave out.</summary>
+    /// <summary>The history, journal and repeatable bookkeeping tables, which schema reads leave out.</summary>
     public IReadOnlyList<QualifiedName> HistoryTables { get; }
 
     /// <summary>
@@ -50,6 +51,7 @@ internal sealed class MigrationExecutor
         var direction = target.Direction;
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit." + direction);
         var targetText = target.ToString();
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         activity?.SetTag("migrationkit.target", targetText);
         Log.RunStarting(_logger, direction.ToString(), targetText, _provider.DisplayName);
         var started = _time.GetTimestamp();
@@ -58,8 +60,8 @@ internal sealed class MigrationExecutor
             // Checked before taking the lock: when everything is applied, matches the code and no step is part way,
             // there is nothing for a lock to protect, so the common startup pays no lock round trips and does not queue
             // behind other replicas. Anything else takes the locked path below, which checks again.
-            var upToDate = await WithSessionAsync(lockDatabase: false, async (_, history) =>
-                await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await UpToDateAsync(history, last, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+            var upToDate = await WithSessionAsync(lockDatabase: false, async (session, history) =>
+                await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await UpToDateAsync(session, history, last, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
             if (upToDate is { } version)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, version);
@@ -70,7 +72,7 @@ internal sealed class MigrationExecutor
         return await WithSessionAsync(lockDatabase: true, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
-            if (target.UpTo is { } highest && await UpToDateAsync(history, highest, cancellationToken).ConfigureAwait(false) is { } current)
+            if (target.UpTo is { } highest && await UpToDateAsync(session, history, highest, cancellationToken).ConfigureAwait(false) is { } current)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, current);
                 return new MigrationResult(Guid.Empty, direction, current, current, []);
@@ -87,20 +89,28 @@ internal sealed class MigrationExecutor
             }
 
             var plan = _planner.Plan(target, applied);
-            if (plan.IsEmpty)
+            var repeatables = target.UpTo is { } upTo && _planner.IncludesRepeatables(upTo) ? await PendingRepeatablesAsync(session, cancellationToken).ConfigureAwait(false) : [];
+            if (plan.IsEmpty && repeatables.Count == 0)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, plan.FromVersion);
                 return new MigrationResult(Guid.Empty, direction, plan.FromVersion, plan.FromVersion, []);
             }
 
-            state.Plan = plan;
-            state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
             var runId = Guid.NewGuid();
             activity?.SetTag("migrationkit.run_id", runId);
-            var results = await ExecuteAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<MigrationStepResult> results = [];
+            if (!plan.IsEmpty)
+            {
+                state.Plan = plan;
+                state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
+                results = await ExecuteAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+            }
+
+            // After the versioned migrations, which the repeatables may use (views over their tables, functions).
+            var repeated = repeatables.Count == 0 ? [] : await ApplyRepeatablesAsync(session, history, repeatables, runId, cancellationToken).ConfigureAwait(false);
             var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
-            Log.RunCompleted(_logger, results.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
-            return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results);
+            Log.RunCompleted(_logger, results.Count + repeated.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
+            return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results) { Repeatables = repeated };
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,6 +168,7 @@ internal sealed class MigrationExecutor
         using var activity = MigrationKitTelemetry.ActivitySource.StartActivity("MigrationKit.Migration");
         activity?.SetTag("migrationkit.version", step.Version);
         activity?.SetTag("migrationkit.direction", direction.ToString());
+        activity?.SetTag(MigrationKitTelemetry.DbSystemName, _provider.Name);
         var transactional = step.Transactional;
         string? statement = null;
         var started = _time.GetTimestamp();
@@ -214,6 +225,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e)
         {
+            MigrationKitTelemetry.Failed(activity, e);
             session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
             if (!transactional)
@@ -236,7 +248,7 @@ internal sealed class MigrationExecutor
     public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken) =>
         WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
         {
-            var status = await ReadStatusAsync(history, cancellationToken).ConfigureAwait(false);
+            var status = await ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
             var runId = Guid.NewGuid();
             var repaired = new List<long>();
             foreach (var entry in status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete))
@@ -366,17 +378,66 @@ internal sealed class MigrationExecutor
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The status of every migration, read from the history.</summary>
-    public async Task<MigrationStatus> ReadStatusAsync(IMigrationHistory history, CancellationToken cancellationToken)
+    /// <summary>The status of every migration (and repeatable migration), read from the history.</summary>
+    public async Task<MigrationStatus> ReadStatusAsync(MigrationSession session, IMigrationHistory history, CancellationToken cancellationToken)
     {
+        var repeatables = _planner.Catalog.Repeatables.Count == 0 ? []
+            : _planner.RepeatableStatus(await RepeatableStore(session).ReadAsync(cancellationToken).ConfigureAwait(false));
         if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
-            return _planner.BuildStatus([], [], includeChecksums: false);
+            return _planner.BuildStatus([], [], includeChecksums: false) with { Repeatables = repeatables };
         }
 
         var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
         var incomplete = _planner.Incomplete(await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false));
-        return _planner.BuildStatus(applied, incomplete, includeChecksums: true);
+        return _planner.BuildStatus(applied, incomplete, includeChecksums: true) with { Repeatables = repeatables };
+    }
+
+    /// <summary>The repeatable migrations of the code that have run on this database (with any checksum), by name.</summary>
+    public async Task<IReadOnlyList<RepeatableMigration>> AppliedRepeatablesAsync(MigrationSession session, CancellationToken cancellationToken)
+    {
+        if (_planner.Catalog.Repeatables.Count == 0)
+        {
+            return [];
+        }
+
+        var applied = await RepeatableStore(session).ReadAsync(cancellationToken).ConfigureAwait(false);
+        return _planner.Catalog.Repeatables.Where(r => applied.ContainsKey(r.Name)).ToArray();
+    }
+
+    /// <summary>The repeatable migrations that never ran or changed since they last ran, by name.</summary>
+    public async Task<IReadOnlyList<RepeatableMigration>> PendingRepeatablesAsync(MigrationSession session, CancellationToken cancellationToken) =>
+        _planner.PendingRepeatables(await RepeatableStore(session).ReadAsync(cancellationToken).ConfigureAwait(false));
+
+    /// <summary>
+    /// Applies changed repeatable migrations one by one, each in its own transaction (unless its header says
+    /// otherwise) with its bookkeeping row and journal entry; inside the transaction the recorded checksum is read
+    /// again, so concurrent runners apply one change once. The bookkeeping table is created on first use.
+    /// </summary>
+    public async Task<IReadOnlyList<MigrationStepResult>> ApplyRepeatablesAsync(MigrationSession session, IMigrationHistory history, IReadOnlyList<RepeatableMigration> repeatables, Guid runId, CancellationToken cancellationToken)
+    {
+        var store = RepeatableStore(session);
+        if (!await store.ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await InTransactionAsync(session, async () =>
+            {
+                if (!await store.ExistsAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    await store.CreateAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        var results = new List<MigrationStepResult>(repeatables.Count);
+        foreach (var repeatable in repeatables)
+        {
+            if (await ApplyRepeatableAsync(session, history, store, repeatable, runId, cancellationToken).ConfigureAwait(false) is { } result)
+            {
+                results.Add(result);
+            }
+        }
+
+        return results;
     }
 
     /// <summary>The live schema, without the history and journal tables.</summary>
@@ -393,7 +454,7 @@ internal sealed class MigrationExecutor
     public JournalEntry Journal(Guid runId, long? version, JournalAction action, JournalStatus status) =>
         new(runId, version, action, status, _time.GetUtcNow()) { AppliedBy = _options.AppliedBy };
 
-    private async Task<long?> UpToDateAsync(IMigrationHistory history, long upTo, CancellationToken cancellationToken)
+    private async Task<long?> UpToDateAsync(MigrationSession session, IMigrationHistory history, long upTo, CancellationToken cancellationToken)
     {
         var rows = await history.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
         if (_planner.UpToDate(rows, upTo) is not { } version || (await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
@@ -401,7 +462,79 @@ internal sealed class MigrationExecutor
             return null;
         }
 
+        // Only runners with repeatable migrations pay this read.
+        if (_planner.IncludesRepeatables(upTo) && (await PendingRepeatablesAsync(session, cancellationToken).ConfigureAwait(false)).Count > 0)
+        {
+            return null;
+        }
+
         return version;
+    }
+
+    private RepeatableMigrationStore RepeatableStore(MigrationSession session) => new(session, _options.History.RepeatableTable);
+
+    private async Task<MigrationStepResult?> ApplyRepeatableAsync(MigrationSession session, IMigrationHistory history, RepeatableMigrationStore store, RepeatableMigration repeatable, Guid runId, CancellationToken cancellationToken)
+    {
+        var what = RepeatableMigrationStore.Describe(repeatable);
+        var started = _time.GetTimestamp();
+        string? statement = null;
+        session.Transaction = repeatable.Transactional ? await _provider.BeginTransactionAsync(session, cancellationToken).ConfigureAwait(false) : null;
+        session.Operations = repeatable.Operations;
+        try
+        {
+            if (string.Equals(await store.ChecksumAsync(repeatable.Name, cancellationToken).ConfigureAwait(false), repeatable.Checksum, StringComparison.Ordinal))
+            {
+                Log.RepeatableSkipped(_logger, repeatable.File.FileName);
+                return null;
+            }
+
+            if (!repeatable.Transactional)
+            {
+                // Written first and on its own, so a repeatable killed part way is visible in the journal.
+                await history.AppendJournalAsync(Journal(runId, null, JournalAction.Repeatable, JournalStatus.Started) with { Error = what }, cancellationToken).ConfigureAwait(false);
+            }
+
+            Log.RepeatableStarting(_logger, repeatable.File.FileName, repeatable.Checksum);
+            await ExecuteOperationsAsync(session, repeatable.Operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+            statement = null;
+            var elapsed = _time.GetElapsedTime(started);
+            await store.RecordAsync(repeatable, _time.GetUtcNow(), elapsed, _options.AppliedBy, cancellationToken).ConfigureAwait(false);
+            await history.AppendJournalAsync(Journal(runId, null, JournalAction.Repeatable, JournalStatus.Succeeded) with { Duration = elapsed, Error = what }, cancellationToken).ConfigureAwait(false);
+            if (session.Transaction is { } transaction)
+            {
+                await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            Log.RepeatableCompleted(_logger, repeatable.File.FileName, (long)elapsed.TotalMilliseconds);
+            return new MigrationStepResult(0, repeatable.Description, MigrationDirection.Up, elapsed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            session.Operations = null;
+            await RollbackAsync(session).ConfigureAwait(false);
+            try
+            {
+                await history.AppendJournalAsync(Journal(runId, null, JournalAction.Repeatable, repeatable.Transactional ? JournalStatus.Failed : JournalStatus.Incomplete) with { Error = $"{what}: {e.Message}" }, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception journalError) when (journalError is DbException or InvalidOperationException)
+            {
+                Log.JournalWriteFailed(_logger, journalError, 0);
+            }
+
+            Log.RepeatableFailed(_logger, e, repeatable.File.FileName);
+            if (e is DbException && cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException($"Repeatable migration {repeatable.File.Path} was cancelled.", e, cancellationToken);
+            }
+
+            throw new RepeatableMigrationFailedException(repeatable.Name, repeatable.File.Path, statement, repeatable.Transactional, e);
+        }
+        finally
+        {
+            session.Operations = null;
+            await EndTransactionAsync(session).ConfigureAwait(false);
+        }
     }
 
     private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken)
@@ -522,7 +655,7 @@ internal sealed class MigrationExecutor
     private async Task<Exception> FailedAsync(IMigrationHistory history, MigrationPlanStep step, Guid runId, string? statement, bool transactional, Exception error, CancellationToken cancellationToken)
     {
         var direction = step.Direction;
-        MigrationKitTelemetry.MigrationsFailed.Add(1);
+        _notifier.StepFailed(direction);
         // A driver error while the run is cancelled is the cancellation itself (a provider may interrupt a statement to honour it).
         var cancelled = error is OperationCanceledException or DbException && cancellationToken.IsCancellationRequested;
         try

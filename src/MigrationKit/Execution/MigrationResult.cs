@@ -8,6 +8,12 @@ namespace MigrationKit;
 /// <param name="Steps">The migrations applied or reverted, in order.</param>
 public sealed record MigrationResult(Guid RunId, MigrationDirection Direction, long FromVersion, long ToVersion, IReadOnlyList<MigrationStepResult> Steps)
 {
+    /// <summary>
+    /// The repeatable SQL-file migrations (<c>R__{name}.sql</c>) the run re-applied after <see cref="Steps"/> because
+    /// they changed, by name; each with version 0 and the repeatable's description.
+    /// </summary>
+    public IReadOnlyList<MigrationStepResult> Repeatables { get; init; } = [];
+
     /// <summary>Whether the run changed nothing.</summary>
-    public bool NothingToDo => Steps.Count == 0;
+    public bool NothingToDo => Steps.Count == 0 && Repeatables.Count == 0;
 }

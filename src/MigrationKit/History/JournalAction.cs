@@ -20,4 +20,7 @@ public enum JournalAction
 
     /// <summary>A checkpoint was restored; the entry's text names it.</summary>
     Restore,
+
+    /// <summary>A repeatable SQL-file migration was (re-)applied; the entry has no version and its text names the file and checksum.</summary>
+    Repeatable,
 }

@@ -10,4 +10,10 @@ public sealed class MigrationHistoryOptions
 
     /// <summary>The journal table (one row per step taken). Default <c>__migrationkit_journal</c>.</summary>
     public QualifiedName JournalTable { get; set; } = new("__migrationkit_journal");
+
+    /// <summary>
+    /// The table that records the checksum each repeatable SQL-file migration (<c>R__{name}.sql</c>) last ran with.
+    /// Created only when a runner has repeatable migrations. Default <c>__migrationkit_repeatable</c>.
+    /// </summary>
+    public QualifiedName RepeatableTable { get; set; } = new("__migrationkit_repeatable");
 }

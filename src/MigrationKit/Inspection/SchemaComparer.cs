@@ -54,19 +54,37 @@ internal static class SchemaComparer
     private static void CompareTable(TableSchema expected, TableSchema actual, List<SchemaDifference> differences)
     {
         var table = expected.Name;
+        // A column that is only on one side is missing or unexpected; the order is a difference of its own only
+        // among the columns both sides have, so one added column is reported once, as itself.
         var expectedNames = expected.Columns.Select(c => c.Name).ToArray();
         var actualNames = actual.Columns.Select(c => c.Name).ToArray();
-        if (!expectedNames.SequenceEqual(actualNames, StringComparer.Ordinal))
-        {
-            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedNames), string.Join(", ", actualNames)));
-        }
-
+        var shared = expectedNames.Intersect(actualNames, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
         foreach (var column in expected.Columns)
         {
-            if (actual.FindColumn(column.Name) is { } other && Describe(column) != Describe(other))
+            if (actual.FindColumn(column.Name) is not { } other)
+            {
+                differences.Add(new SchemaDifference(SchemaDifferenceKind.Missing, SchemaObjectKind.Column, table, column.Name, Describe(column), null));
+            }
+            else if (Describe(column) != Describe(other))
             {
                 differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Column, table, column.Name, Describe(column), Describe(other)));
             }
+        }
+
+        differences.AddRange(actual.Columns.Where(c => !shared.Contains(c.Name))
+            .Select(c => new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Column, table, c.Name, null, Describe(c))));
+        var expectedOrder = expectedNames.Where(shared.Contains).ToArray();
+        var actualOrder = actualNames.Where(shared.Contains).ToArray();
+        if (!expectedOrder.SequenceEqual(actualOrder, StringComparer.Ordinal))
+        {
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.Columns, table, string.Empty, string.Join(", ", expectedOrder), string.Join(", ", actualOrder)));
+        }
+
+        var expectedOptions = string.Join(", ", expected.Options);
+        var actualOptions = string.Join(", ", actual.Options);
+        if (!string.Equals(expectedOptions, actualOptions, StringComparison.OrdinalIgnoreCase))
+        {
+            differences.Add(new SchemaDifference(SchemaDifferenceKind.Changed, SchemaObjectKind.TableOptions, table, string.Empty, expectedOptions, actualOptions));
         }
 
         var expectedKey = expected.PrimaryKey is null ? "none" : Describe(expected.PrimaryKey.Name, expected.PrimaryKey.Columns);
@@ -103,7 +121,9 @@ internal static class SchemaComparer
     }
 
     private static string Describe(ColumnSchema column) =>
-        $"{column.StoreType.ToUpperInvariant()}{(column.IsNullable ? " NULL" : " NOT NULL")}{(column.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(column.DefaultSql))}{(column.IsIdentity ? " IDENTITY" : string.Empty)}";
+        $"{column.StoreType.ToUpperInvariant()}{(column.IsNullable ? " NULL" : " NOT NULL")}{(column.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(column.DefaultSql))}{(column.IsIdentity ? " IDENTITY" : string.Empty)}"
+        + $"{(column.Collation is null ? string.Empty : " COLLATE " + column.Collation)}"
+        + $"{(column.GeneratedSql is null ? string.Empty : $" GENERATED AS ({Normalize(column.GeneratedSql)}) {(column.IsStored ? "STORED" : "VIRTUAL")}")}";
 
     private static string Describe(DomainSchema domain) =>
         $"{domain.BaseType.ToUpperInvariant()}{(domain.Collation is null ? string.Empty : " COLLATE " + domain.Collation)}{(domain.IsNullable ? string.Empty : " NOT NULL")}"
@@ -120,7 +140,7 @@ internal static class SchemaComparer
         $"({string.Join(", ", key.Columns)}) -> {key.PrincipalTable}({string.Join(", ", key.PrincipalColumns)}) on delete {key.OnDelete} on update {key.OnUpdate}";
 
     private static string Describe(IndexDefinition index) =>
-        $"{(index.IsUnique ? "unique " : string.Empty)}{(index.Method is null or "btree" ? string.Empty : index.Method + " ")}({string.Join(", ", index.Columns.Concat(index.Expressions.Select(Normalize)))}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
+        $"{(index.IsUnique ? "unique " : string.Empty)}{(index.Method is null or "btree" ? string.Empty : index.Method + " ")}({string.Join(", ", index.Columns.Concat(index.Expressions.Select(Normalize)).Select((key, n) => n < index.KeyOptions.Count && index.KeyOptions[n].Length > 0 ? key + " " + Normalize(index.KeyOptions[n]) : key))}){(index.Filter is null ? string.Empty : " where " + Normalize(index.Filter))}";
 
     private static string Normalize(string sql) => string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

@@ -32,6 +32,7 @@ public sealed record SchemaDifference(SchemaDifferenceKind Kind, SchemaObjectKin
             SchemaObjectKind.CheckConstraint => where + "check constraint " + Name,
             SchemaObjectKind.Index => where + "index " + Name,
             SchemaObjectKind.Trigger => where + "trigger " + Name,
+            SchemaObjectKind.TableOptions => where + "options",
             SchemaObjectKind.PartitionedTable => "partition key of table " + Name,
             SchemaObjectKind.Partition => where + "partition " + Name,
             SchemaObjectKind.MaterializedView => "materialized view " + Name,
@@ -45,7 +46,7 @@ public sealed record SchemaDifference(SchemaDifferenceKind Kind, SchemaObjectKin
         {
             SchemaDifferenceKind.Missing => what + " is missing",
             SchemaDifferenceKind.Unexpected => what + " is unexpected",
-            _ when ObjectKind == SchemaObjectKind.Columns => $"{what} are ({Actual}), expected ({Expected})",
+            _ when ObjectKind is SchemaObjectKind.Columns or SchemaObjectKind.TableOptions => $"{what} are ({Actual}), expected ({Expected})",
             _ => $"{what} is {Actual}, expected {Expected}",
         };
     }

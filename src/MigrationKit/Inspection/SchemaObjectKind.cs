@@ -33,6 +33,9 @@ public enum SchemaObjectKind
     /// <summary>A view.</summary>
     View,
 
+    /// <summary>A table's options (SQLite: <c>STRICT</c>, <c>WITHOUT ROWID</c>).</summary>
+    TableOptions,
+
     /// <summary>A partitioned table's partition key.</summary>
     PartitionedTable,
 

@@ -25,6 +25,19 @@ public sealed record TableSchema(QualifiedName Name, IReadOnlyList<ColumnSchema>
     /// <summary>The triggers on the table.</summary>
     public IReadOnlyList<TriggerSchema> Triggers { get; init; } = [];
 
+    /// <summary>
+    /// The table's options, in upper case as the provider names them (SQLite: <c>STRICT</c>, <c>WITHOUT ROWID</c>), in
+    /// the order they are declared; empty when it has none.
+    /// </summary>
+    public IReadOnlyList<string> Options { get; init; } = [];
+
+    /// <summary>
+    /// The statement that created the table, as the database keeps it (SQLite: its text in <c>sqlite_schema</c>), so
+    /// that a provider that must recreate the table can keep every clause as written; <see langword="null"/> when the
+    /// provider keeps none. Not compared: the other members say what the table is.
+    /// </summary>
+    public string? Definition { get; init; }
+
     /// <summary>Finds a column by name (ordinal comparison).</summary>
     /// <param name="name">The column name.</param>
     /// <returns>The column, or <see langword="null"/>.</returns>

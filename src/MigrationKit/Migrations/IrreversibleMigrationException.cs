@@ -15,10 +15,19 @@ public sealed class IrreversibleMigrationException : MigrationKitException
         Operation = operation;
     }
 
+    /// <summary>The same failure with a message of its own, for migrations whose remedy is not a Down method (a SQL file without its Down file).</summary>
+    internal IrreversibleMigrationException(long version, string migrationName, string operation, string message)
+        : base(message)
+    {
+        Version = version;
+        MigrationName = migrationName;
+        Operation = operation;
+    }
+
     /// <summary>The migration's version.</summary>
     public long Version { get; }
 
-    /// <summary>The migration's class name.</summary>
+    /// <summary>The migration's class name (its file name for a SQL-file migration).</summary>
     public string MigrationName { get; }
 
     /// <summary>The operation that cannot be reversed.</summary>

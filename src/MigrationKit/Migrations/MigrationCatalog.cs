@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using MigrationKit.Operations;
+using MigrationKit.SqlFiles;
 
 namespace MigrationKit;
 
@@ -26,10 +27,11 @@ internal sealed class MigrationCatalog
     private readonly IServiceProvider? _services;
     private readonly bool _reuseAcrossRunners;
 
-    private MigrationCatalog(MigrationDescriptor[] migrations, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners)
+    private MigrationCatalog(MigrationDescriptor[] migrations, IReadOnlyList<RepeatableMigration> repeatables, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners)
     {
         _reuseAcrossRunners = reuseAcrossRunners;
         Migrations = migrations;
+        Repeatables = repeatables;
         _byVersion = migrations.ToDictionary(m => m.Version);
         _naming = naming;
         _services = services;
@@ -37,7 +39,17 @@ internal sealed class MigrationCatalog
 
     public IReadOnlyList<MigrationDescriptor> Migrations { get; }
 
-    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners = false)
+    /// <summary>The repeatable SQL-file migrations, in the order they run (by name).</summary>
+    public IReadOnlyList<RepeatableMigration> Repeatables { get; }
+
+    /// <summary>The highest version in the code, 0 when there is none.</summary>
+    public long LatestVersion => Migrations.Count == 0 ? 0 : Migrations[^1].Version;
+
+    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners = false) =>
+        Create(sources, types, SqlMigrationSet.Empty, naming, services, reuseAcrossRunners);
+
+    /// <summary>The catalog of migration classes and SQL files together: one version sequence, duplicates across both reported at once.</summary>
+    public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, SqlMigrationSet sqlFiles, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners = false)
     {
         var candidates = sources
             .SelectMany(source => Scans.GetOrAdd(source.Assembly, Scan).Where(c => source.Contains(c.Type)))
@@ -51,14 +63,16 @@ internal sealed class MigrationCatalog
             descriptors.Add(Validate(type, attribute));
         }
 
+        descriptors.AddRange(sqlFiles.Versioned.Select(m => new MigrationDescriptor(m)));
+
         var duplicates = descriptors.GroupBy(d => d.Version).Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Type.FullName ?? d.Type.Name).Order(StringComparer.Ordinal).ToArray());
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(d => d.Origin).Order(StringComparer.Ordinal).ToArray());
         if (duplicates.Count > 0)
         {
             throw new DuplicateMigrationVersionException(duplicates);
         }
 
-        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), naming, services, reuseAcrossRunners);
+        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), sqlFiles.Repeatables, naming, services, reuseAcrossRunners);
     }
 
     public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
@@ -114,7 +128,7 @@ internal sealed class MigrationCatalog
     }
 
     private (IReadOnlyList<MigrationOperation> Operations, string Checksum) Compile(MigrationDescriptor migration) =>
-        _up.GetOrAdd(migration.Version, _ => !_reuseAcrossRunners ? RecordUp(migration)
+        _up.GetOrAdd(migration.Version, _ => !_reuseAcrossRunners || migration.Instance is not null ? RecordUp(migration)
             // Found: the class was recorded by an earlier runner (so it needs no services). The constructor check, by
             // reflection, runs only for a class not recorded yet.
             : RecordedUps.TryGetValue((migration.Type, _naming), out var recorded) ? recorded
@@ -136,11 +150,11 @@ internal sealed class MigrationCatalog
         IMigration instance;
         try
         {
-            instance = (IMigration)(_services is null ? Activator.CreateInstance(migration.Type)! : ActivatorUtilities.CreateInstance(_services, migration.Type));
+            instance = migration.Instance ?? (IMigration)(_services is null ? Activator.CreateInstance(migration.Type)! : ActivatorUtilities.CreateInstance(_services, migration.Type));
         }
         catch (Exception e) when (e is MissingMethodException or InvalidOperationException or TargetInvocationException)
         {
-            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} could not be created: {(e.InnerException ?? e).Message} Give it a public constructor whose parameters the service container can supply.", e);
+            throw new InvalidMigrationException(migration.Version, migration.Info.Name, $"Migration {migration} could not be created: {(e.InnerException ?? e).Message} Give it a public constructor whose parameters the service container can supply.", e);
         }
 
         var builder = new MigrationBuilder(_naming);
@@ -158,18 +172,18 @@ internal sealed class MigrationCatalog
             var operations = builder.Operations;
             if (migration.Transaction == MigrationTransactionMode.Transactional && operations.FirstOrDefault(o => o.RequiresNoTransaction) is { } outside)
             {
-                throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} contains '{outside.Describe()}', which cannot run inside a transaction. Mark the migration [Migration(..., Transaction = MigrationTransactionMode.None)] and keep such statements in a migration of their own.");
+                throw new InvalidMigrationException(migration.Version, migration.Info.Name, $"Migration {migration} contains '{outside.Describe()}', which cannot run inside a transaction. Mark the migration [Migration(..., Transaction = MigrationTransactionMode.None)] and keep such statements in a migration of their own.");
             }
 
             return operations;
         }
         catch (IrreversibleMigrationException e) when (e.Version == 0)
         {
-            throw new IrreversibleMigrationException(migration.Version, migration.Type.Name, e.Operation);
+            throw new IrreversibleMigrationException(migration.Version, migration.Info.Name, e.Operation);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidOperationException)
         {
-            throw new InvalidMigrationException(migration.Version, migration.Type.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message} Correct the declaration in {migration.Type.Name}.{(down ? "Down" : "Up")}.", e);
+            throw new InvalidMigrationException(migration.Version, migration.Info.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message} Correct the declaration in {migration.Info.Name}{(migration.Instance is SqlFileMigration ? string.Empty : down ? ".Down" : ".Up")}.", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 using MigrationKit.History;
 using MigrationKit.Providers;
+using MigrationKit.SqlFiles;
 
 namespace MigrationKit.Planning;
 
@@ -98,6 +99,36 @@ internal sealed class MigrationPlanner(MigrationCatalog catalog, MigrationKitOpt
         }
 
         return plan with { Steps = steps };
+    }
+
+    /// <summary>
+    /// Whether a run up to <paramref name="upTo"/> (a version, or <see langword="null"/> or <see cref="long.MaxValue"/>
+    /// for the latest) re-applies changed repeatable migrations: only one that reaches the latest version in the code,
+    /// since a repeatable may use anything the versioned migrations create.
+    /// </summary>
+    public bool IncludesRepeatables(long? upTo) =>
+        Catalog.Repeatables.Count > 0 && (upTo is null || upTo >= Catalog.LatestVersion);
+
+    /// <summary>The repeatable migrations that never ran or changed since, by name: those a run re-applies.</summary>
+    public IReadOnlyList<RepeatableMigration> PendingRepeatables(IReadOnlyDictionary<string, AppliedRepeatable> applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        return Catalog.Repeatables.Where(r => !applied.TryGetValue(r.Name, out var row) || !string.Equals(row.Checksum, r.Checksum, StringComparison.Ordinal)).ToArray();
+    }
+
+    /// <summary>The status of every repeatable migration in the code, by name.</summary>
+    public IReadOnlyList<MigrationStatusEntry> RepeatableStatus(IReadOnlyDictionary<string, AppliedRepeatable> applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        return Catalog.Repeatables.Select(r => applied.TryGetValue(r.Name, out var row)
+            ? new MigrationStatusEntry(0, r.Description, string.Equals(row.Checksum, r.Checksum, StringComparison.Ordinal) ? MigrationState.Applied : MigrationState.Pending)
+            {
+                AppliedAt = row.AppliedAt,
+                Duration = row.Duration,
+                AppliedChecksum = row.Checksum,
+                CodeChecksum = r.Checksum,
+            }
+            : new MigrationStatusEntry(0, r.Description, MigrationState.Pending) { CodeChecksum = r.Checksum }).ToArray();
     }
 
     /// <summary>One step for <paramref name="migration"/> in <paramref name="direction"/>.</summary>

@@ -13,6 +13,14 @@ public sealed record MigrationStatus(IReadOnlyList<MigrationStatusEntry> Migrati
     /// <summary>The applied migrations (including modified and missing ones).</summary>
     public IReadOnlyList<MigrationStatusEntry> Applied => Migrations.Where(m => m.AppliedAt is not null).ToArray();
 
-    /// <summary>Whether every migration is applied and nothing is missing, modified or incomplete.</summary>
-    public bool IsUpToDate => Migrations.All(m => m.State == MigrationState.Applied);
+    /// <summary>
+    /// The repeatable SQL-file migrations (<c>R__{name}.sql</c>) in the code, by name, each with version 0 and the
+    /// repeatable's description: <see cref="MigrationState.Applied"/> when it last ran with the checksum it has now,
+    /// <see cref="MigrationState.Pending"/> when it never ran or changed since (the next run up to the latest version
+    /// re-applies it).
+    /// </summary>
+    public IReadOnlyList<MigrationStatusEntry> Repeatables { get; init; } = [];
+
+    /// <summary>Whether every migration is applied and nothing is missing, modified or incomplete, and no repeatable migration waits to be re-applied.</summary>
+    public bool IsUpToDate => Migrations.All(m => m.State == MigrationState.Applied) && Repeatables.All(r => r.State == MigrationState.Applied);
 }

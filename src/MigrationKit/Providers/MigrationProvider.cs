@@ -171,6 +171,17 @@ public abstract class MigrationProvider
     public virtual ValueTask<IReadOnlyList<string>> FindInvalidObjectsAsync(MigrationSession session, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<string>>([]);
 
+    /// <summary>
+    /// Creates an empty scratch database of the same engine and settings as the target, into which drift detection
+    /// replays the applied migrations (an in-memory database on SQLite, a new database on the same PostgreSQL server).
+    /// The default cannot, and throws.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <returns>The shadow; disposing it deletes the scratch database.</returns>
+    /// <exception cref="NotSupportedException">The provider cannot make a scratch database.</exception>
+    public virtual ValueTask<ShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"The {Name} provider cannot create a scratch (shadow) database, which drift detection replays the applied migrations into. Override MigrationProvider.CreateShadowAsync in the provider.");
+
     private sealed class NothingToRelease : IAsyncDisposable
     {
         public static readonly NothingToRelease Instance = new();

@@ -252,7 +252,8 @@ public abstract class MigrationSqlGenerator
     protected virtual string CreateIndexSql(QualifiedName table, IndexDefinition index, bool concurrently)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var keys = index.Columns.Select(QuoteIdentifier).Concat(index.Expressions.Select(e => "(" + e + ")"));
+        var keys = index.Columns.Select(QuoteIdentifier).Concat(index.Expressions.Select(e => "(" + e + ")"))
+            .Select((key, n) => n < index.KeyOptions.Count && index.KeyOptions[n].Length > 0 ? key + " " + index.KeyOptions[n] : key);
         var sql = $"CREATE {(index.IsUnique ? "UNIQUE " : string.Empty)}INDEX {(concurrently ? "CONCURRENTLY " : string.Empty)}{QuoteIdentifier(index.Name)} ON {Quote(table)}"
             + $"{(index.Method is null ? string.Empty : " USING " + index.Method)} ({string.Join(", ", keys)})";
         return index.Filter is null ? sql : sql + " WHERE " + index.Filter;

@@ -51,7 +51,13 @@ internal sealed class SchemaReplay(MigrationSqlGenerator generator, DatabaseSche
     public DatabaseSchema Visit(RenameColumnOperation operation) => RenameColumn(schema, operation);
 
     public DatabaseSchema Visit(AlterColumnOperation operation) =>
-        Update(schema, operation.Table, t => t with { Columns = t.Columns.Select(c => c.Name == operation.Column.Name ? generator.ToColumnSchema(operation.Column) : c).ToArray() });
+        Update(schema, operation.Table, t => t with
+        {
+            // An altered column keeps what a column definition cannot say: its collation and generation.
+            Columns = t.Columns.Select(c => c.Name == operation.Column.Name
+                ? generator.ToColumnSchema(operation.Column) with { Collation = c.Collation, GeneratedSql = c.GeneratedSql, IsStored = c.IsStored }
+                : c).ToArray(),
+        });
 
     public DatabaseSchema Visit(CreateIndexOperation operation) => Update(schema, operation.Table, t => t with { Indexes = [.. t.Indexes, operation.Index] });
 

@@ -95,4 +95,17 @@ public interface IMigrationRunner : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>The report.</returns>
     Task<ReversibilityReport> CheckReversibilityAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Compares the live schema with what the applied migrations create: they are replayed into an empty scratch
+    /// database of the same engine (SQLite in memory; a new database on the same PostgreSQL server, which needs the
+    /// CREATEDB privilege) and both are read by the same reader. Each difference (missing, unexpected or changed
+    /// table, column, key, constraint, index, trigger or view) comes with the SQL that would fix it where that can be
+    /// derived. Pending migrations are ignored; so are the tables in <see cref="Drift.DriftOptions.IgnoredTables"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns>The report; <see cref="Drift.DriftReport.HasDrift"/> is <see langword="false"/> when the schema is exactly what the migrations made.</returns>
+    /// <exception cref="MigrationValidationException">An applied migration is missing from the code or was edited since it was applied.</exception>
+    /// <exception cref="Drift.DriftDetectionException">An applied migration does not replay into an empty database.</exception>
+    Task<Drift.DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
+using MigrationKit.Drift;
 using MigrationKit.Execution;
 using MigrationKit.History;
 using MigrationKit.Inspection;
@@ -24,18 +25,20 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     private readonly MigrationPlanner _planner;
     private readonly MigrationExecutor _executor;
     private readonly CheckpointService _checkpoints;
+    private readonly DriftDetector _drift;
 
     public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
     {
         _ownsProvider = ownsProvider;
         _provider = provider;
         var logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
-        var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, options.Naming, services, options.ReuseRecordedMigrations);
-        var notifier = new MigrationNotifier(options.Observers, services, logger);
+        var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, SqlFiles.SqlMigrationLoader.Load(options.SqlSources), options.Naming, services, options.ReuseRecordedMigrations);
+        var notifier = new MigrationNotifier(options.Observers, services, logger, provider.Name);
         _planner = new MigrationPlanner(catalog, options);
         _executor = new MigrationExecutor(provider, _planner, options, logger, timeProvider, notifier);
         _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider);
         RollbackManager = new RollbackManager(provider, _planner, _executor, _checkpoints, logger, timeProvider);
+        _drift = new DriftDetector(provider, _planner, _executor, options, timeProvider, logger);
         Migrations = catalog.Migrations.Select(m => m.Info).ToArray();
     }
 
@@ -83,7 +86,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     }
 
     public Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
-        _executor.WithSessionAsync(lockDatabase: false, (_, history) => _executor.ReadStatusAsync(history, cancellationToken), cancellationToken);
+        _executor.WithSessionAsync(lockDatabase: false, (session, history) => _executor.ReadStatusAsync(session, history, cancellationToken), cancellationToken);
 
     public async Task<MigrationStatus> ValidateAsync(CancellationToken cancellationToken = default)
     {
@@ -112,7 +115,24 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
                 : [];
             var context = new ReplaySchemaContext(_provider, session, _executor.HistoryTables);
             var plan = await _planner.ScriptAsync(_planner.PlanScript(targetVersion, applied), _provider.SqlGenerator, context, cancellationToken).ConfigureAwait(false);
-            return new MigrationScript(plan.Steps.Select(s => new MigrationScriptStep(s.Version, s.Description, s.Direction, s.Transactional, s.Commands.Select(c => c.Sql).ToArray()) { Commands = s.Commands }).ToArray());
+            var repeatables = new List<MigrationScriptStep>();
+            if (_planner.IncludesRepeatables(targetVersion))
+            {
+                // Scripted after the versioned steps, against the schema they leave, as a run would apply them.
+                foreach (var repeatable in await _executor.PendingRepeatablesAsync(session, cancellationToken).ConfigureAwait(false))
+                {
+                    var commands = new List<MigrationCommand>();
+                    foreach (var operation in repeatable.Operations)
+                    {
+                        commands.AddRange(await _provider.SqlGenerator.GenerateCommandsAsync(operation, context, cancellationToken).ConfigureAwait(false));
+                        await context.ApplyAsync(operation, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    repeatables.Add(new MigrationScriptStep(0, repeatable.Description, MigrationDirection.Up, repeatable.Transactional, commands.Select(c => c.Sql).ToArray()) { Commands = commands });
+                }
+            }
+
+            return new MigrationScript(plan.Steps.Select(s => new MigrationScriptStep(s.Version, s.Description, s.Direction, s.Transactional, s.Commands.Select(c => c.Sql).ToArray()) { Commands = s.Commands }).ToArray()) { Repeatables = repeatables };
         }, cancellationToken);
     }
 
@@ -129,6 +149,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
     public Task<ReversibilityReport> CheckReversibilityAsync(CancellationToken cancellationToken = default) =>
         new ReversibilityCheck(_planner, _executor).RunAsync(cancellationToken);
+
+    public Task<DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default) =>
+        _drift.DetectAsync(cancellationToken);
 
     private Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken)
     {

@@ -9,3 +9,5 @@ public sealed class PostgreSqlConcurrencySpecification : ConcurrencySpecificatio
 public sealed class PostgreSqlScenarioSpecification : ScenarioSpecification<PostgreSqlTarget>;
 
 public sealed class PostgreSqlOperationSpecification : OperationSpecification<PostgreSqlTarget>;
+
+public sealed class PostgreSqlDriftSpecification : DriftSpecification<PostgreSqlTarget>;

@@ -121,11 +121,12 @@ public sealed class SqliteSchemaReaderTests
 
         table.Indexes.Should().BeEquivalentTo(
         [
-            new IndexDefinition("ix_ab", ["a", "b"]),
-            new IndexDefinition("ux b", ["b"]) { IsUnique = true, Filter = "b IS NOT NULL AND a > 0" },
+            // A key's direction (and collation) is kept beside it; the statement as written travels with the index.
+            new IndexDefinition("ix_ab", ["a", "b"]) { KeyOptions = ["", "DESC"], Definition = "CREATE INDEX ix_ab ON t (a, b DESC)" },
+            new IndexDefinition("ux b", ["b"]) { IsUnique = true, Filter = "b IS NOT NULL AND a > 0", Definition = "CREATE UNIQUE INDEX \"ux b\" ON t (b) WHERE b IS NOT NULL AND a > 0" },
             // An expression first: every key is kept as an expression, in order.
-            new IndexDefinition("ix_expr", []) { Expressions = ["lower(b)", "a"] },
-            new IndexDefinition("ix_col_expr", ["a"]) { Expressions = ["b || 'x'"] },
+            new IndexDefinition("ix_expr", []) { Expressions = ["lower(b)", "a"], Definition = "CREATE INDEX ix_expr ON t (lower(b), a)" },
+            new IndexDefinition("ix_col_expr", ["a"]) { Expressions = ["b || 'x'"], Definition = "CREATE INDEX ix_col_expr ON t (a, (b || 'x'))" },
         ]);
         table.UniqueConstraints.Should().BeEquivalentTo([new UniqueConstraintDefinition("uq_t_c", ["c"])]);
     }

@@ -180,11 +180,11 @@ public sealed class SqliteTableRebuildTests(SqliteStorage storage)
     {
         var statements = await _db.ExecuteAndVerifyAsync(SqliteTestDatabase.Operation(m => m.DropColumn("tags", "code")));
 
-        statements.Should().Contain(s => s.StartsWith("CREATE TABLE \"__migrationkit_new_tags\"", StringComparison.Ordinal));
+        statements.Should().Contain(s => s.StartsWith("ALTER TABLE \"tags\" RENAME TO \"__migrationkit_old_tags\"", StringComparison.Ordinal));
         (await _db.RowsAsync("SELECT label, weight FROM tags ORDER BY label")).Should().BeEquivalentTo(new[] { new object?[] { "green", null }, ["red", 1L] });
         var tags = (await _db.ReadAsync()).FindTable(new QualifiedName("tags"))!;
         tags.PrimaryKey.Should().BeNull();
-        tags.Indexes.Should().ContainSingle().Which.Should().BeEquivalentTo(new IndexDefinition("ix_tags_label", ["label"]) { IsUnique = true });
+        tags.Indexes.Should().ContainSingle().Which.Should().BeEquivalentTo(new IndexDefinition("ix_tags_label", ["label"]) { IsUnique = true }, o => o.Excluding(i => i.Definition));
     }
 
     [Test]

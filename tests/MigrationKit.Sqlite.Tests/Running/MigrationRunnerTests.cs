@@ -21,7 +21,8 @@ public sealed class MigrationRunnerTests
         script.Steps[0].Statements.Should().ContainSingle().Which.Should().StartWith("CREATE TABLE \"items\"");
         // The alter needs a table rebuild; the dry run plans it from the schema migration 1 would create.
         script.Steps[1].Statements.Should().Contain(s => s.StartsWith("INSERT INTO", StringComparison.Ordinal))
-            .And.Contain("DROP TABLE \"items\"");
+            .And.Contain("ALTER TABLE \"items\" RENAME TO \"__migrationkit_old_items\"")
+            .And.Contain("DROP TABLE \"__migrationkit_old_items\"");
         script.ToSql().Should().Contain("-- 2 Make name required (Up)");
         (await runner.ReadSchemaAsync()).Tables.Should().BeEmpty();
         (await runner.GetHistoryAsync()).Should().BeEmpty();

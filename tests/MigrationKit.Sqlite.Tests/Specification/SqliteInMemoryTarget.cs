@@ -53,5 +53,7 @@ public sealed class SqliteInMemoryTarget : ISpecificationTarget
         public override IMigrationHistory CreateHistory(MigrationSession session, MigrationHistoryOptions options) => inner.CreateHistory(session, options);
 
         public override bool IsConnectionFailure(Exception exception) => inner.IsConnectionFailure(exception);
+
+        public override ValueTask<ShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken = default) => inner.CreateShadowAsync(cancellationToken);
     }
 }

@@ -15,3 +15,5 @@ public sealed class SqliteInMemoryScenarioSpecification : ScenarioSpecification<
 public sealed class SqliteOperationSpecification : OperationSpecification<SqliteTarget>;
 
 public sealed class SqliteInMemoryOperationSpecification : OperationSpecification<SqliteInMemoryTarget>;
+
+public sealed class SqliteDriftSpecification : DriftSpecification<SqliteTarget>;

@@ -258,7 +258,7 @@ public class MigrationKitServiceCollectionExtensionsTests
 
         act.Should().Throw<InvalidOperationException>().WithMessage(
             "MigrationKit target 'default' cannot be built:\n" +
-            "  - no migrations: call AddMigrationsFrom(assembly) or AddMigrations(types)\n" +
+            "  - no migrations: call AddMigrationsFrom(assembly), AddMigrations(types) or AddSqlMigrationsFrom(directory)\n" +
             "  - Options.AppliedBy is empty: set it to who runs the migrations\n" +
             "  - Options.Checkpoints asks for automatic checkpoints but Options.Checkpoints.Directory is not set: *");
     }

@@ -17,7 +17,7 @@ public class MigrationRunnerBuilderTests
         act.Should().Throw<InvalidOperationException>().WithMessage(
             "The migration runner cannot be built:\n" +
             "  - no database provider: call UseSqlite(...), UsePostgreSql(...) or UseProvider(...)\n" +
-            "  - no migrations: call AddMigrationsFrom(assembly) or AddMigrations(types)");
+            "  - no migrations: call AddMigrationsFrom(assembly), AddMigrations(types) or AddSqlMigrationsFrom(directory)");
     }
 
     [Test]

@@ -141,17 +141,26 @@ public class SchemaComparerTests
     }
 
     [Test]
-    public void CompareTo_ColumnMissing_ReportsColumnLists()
+    public void CompareTo_ColumnMissing_ReportsTheColumnOnly()
     {
         Differences(t => t with { Columns = t.Columns.Where(c => c.Name != "note").ToArray() })
-            .Should().Equal("table tasks: columns are (id, agent_id, status), expected (id, agent_id, status, note)");
+            .Should().Equal("table tasks: column note is missing");
     }
 
     [Test]
-    public void CompareTo_ColumnUnexpected_ReportsColumnLists()
+    public void CompareTo_ColumnMissingAndOthersReordered_ReportsBoth()
     {
-        Differences(t => t with { Columns = [.. t.Columns, new ColumnSchema("extra", "TEXT")] })
-            .Should().Equal("table tasks: columns are (id, agent_id, status, note, extra), expected (id, agent_id, status, note)");
+        Differences(t => t with { Columns = [t.Columns[1], t.Columns[0], t.Columns[2]] })
+            .Should().Equal("table tasks: column note is missing", "table tasks: columns are (agent_id, id, status), expected (id, agent_id, status)");
+    }
+
+    [Test]
+    public void CompareTo_ColumnUnexpected_ReportsTheColumnOnly()
+    {
+        var differences = Schema().Diff(Schema(t => t with { Columns = [.. t.Columns, new ColumnSchema("extra", "TEXT")] }));
+
+        differences.Should().ContainSingle().Which.Should().Be(new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Column, Tasks, "extra", null, "TEXT NULL"));
+        differences[0].ToString().Should().Be("table tasks: column extra is unexpected");
     }
 
     [Test]

@@ -73,7 +73,7 @@ public class MigrationCatalogTests
             "2 migration version(s) are declared more than once:\n" +
             $"  version 5: {Discovery}.Duplicates.FiveA, {Discovery}.Duplicates.FiveB\n" +
             $"  version 9: {Discovery}.Duplicates.NineA, {Discovery}.Duplicates.NineB, {Discovery}.Duplicates.NineC\n" +
-            "Give each migration a unique version in its [Migration] attribute.");
+            "Give each migration a unique version: in its [Migration] attribute for a class, in its V{version}__ prefix for a SQL file.");
     }
 
     [Test]

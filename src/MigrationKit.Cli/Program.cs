@@ -1,0 +1,3 @@
+using MigrationKit.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);

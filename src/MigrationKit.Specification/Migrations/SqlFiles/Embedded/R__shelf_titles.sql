@@ -1,0 +1,2 @@
+DROP VIEW IF EXISTS "shelf_titles";
+CREATE VIEW "shelf_titles" AS SELECT "title" FROM "shelf";
