@@ -34,8 +34,12 @@ foreach (var h in await runner.GetHistoryAsync())
     Console.WriteLine($"  {h.Version}  {h.Description,-32} {h.Duration.TotalMilliseconds,6:F0} ms  by {h.AppliedBy}  {h.Checksum[..15]}…");
 }
 
-Console.WriteLine("\n== Dry run of the pending change (nothing is executed)");
+Console.WriteLine("\n== Dry run of the pending changes (nothing is executed)");
 Console.WriteLine((await runner.ScriptAsync()).ToSql());
+
+Console.WriteLine("== Plan of the pending changes, graded on this database (nothing is executed)");
+var plan = await runner.PlanAsync();
+Console.WriteLine(plan.ToMarkdown());
 
 Console.WriteLine("== Apply it");
 Print(await runner.MigrateUpAsync());

@@ -49,6 +49,7 @@ internal static class CliApplication
             new DownCommand(),
             new RollbackCommand(),
             new ScriptCommand(),
+            new PlanCommand(),
             new HistoryCommand(),
             new JournalCommand(),
             new ValidateCommand(),

@@ -21,7 +21,7 @@ internal static class ExitCodes
     /// <summary><c>drift --exit-code</c>: the live schema differs from the one the migrations build.</summary>
     public const int DriftFound = 4;
 
-    /// <summary>Reserved for <c>plan --max-risk</c>: the plan's risk is above the level allowed.</summary>
+    /// <summary><c>plan --max-risk</c>: the plan's risk is above the level allowed.</summary>
     public const int RiskAboveMaximum = 5;
 
     /// <summary>The command was cancelled (Ctrl+C or SIGTERM), as shells report a SIGINT.</summary>

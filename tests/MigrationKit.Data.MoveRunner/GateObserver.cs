@@ -2,8 +2,11 @@ using MigrationKit.Data.Moves;
 
 namespace MigrationKit.Data.MoveRunner;
 
-/// <summary>On the chosen batch and moment, prints <c>gate &lt;batch&gt; &lt;moment&gt;</c> and blocks on stdin, which the test never writes: it kills the process there.</summary>
-internal sealed class GateObserver(long batch, string moment) : DataMoveObserver
+/// <summary>
+/// On the chosen batch (of the chosen move, when one is named) and moment, prints <c>gate &lt;batch&gt; &lt;moment&gt;</c>
+/// and blocks on stdin, which the test never writes: it kills the process there.
+/// </summary>
+internal sealed class GateObserver(long batch, string moment, string? moveName = null) : DataMoveObserver
 {
     public override ValueTask OnBatchWritingAsync(DataMoveBatch batchInfo, CancellationToken cancellationToken) => Gate(batchInfo, "writing");
 
@@ -11,7 +14,7 @@ internal sealed class GateObserver(long batch, string moment) : DataMoveObserver
 
     private ValueTask Gate(DataMoveBatch batchInfo, string now)
     {
-        if (batchInfo.Number == batch && now == moment)
+        if (batchInfo.Number == batch && now == moment && (moveName is null || batchInfo.MoveName == moveName))
         {
             Console.Out.WriteLine($"gate {batchInfo.Number} {now}");
             Console.Out.Flush();

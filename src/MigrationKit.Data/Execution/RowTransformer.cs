@@ -28,6 +28,9 @@ internal sealed class RowTransformer
         _validating = validating;
     }
 
+    /// <summary>Whether the target holds the id-map table; false when looking at a move before any move ran.</summary>
+    public bool IdMapTableExists { get; set; } = true;
+
     /// <summary>Reads the lookup tables the mappings use.</summary>
     public async Task LoadLookupsAsync(DbConnection target, CancellationToken cancellationToken)
     {
@@ -60,7 +63,12 @@ internal sealed class RowTransformer
         for (var i = 0; i < _plan.Mappings.Count; i++)
         {
             var mapping = _plan.Mappings[i];
-            if (mapping.Converter is { Kind: DataConverterKind.ViaIdMap } via)
+            if (mapping.Converter is { Kind: DataConverterKind.ViaIdMap } && !IdMapTableExists)
+            {
+                // Looking before the first move: no id map yet, so every reference is unmapped so far.
+                _idMaps[i] = [];
+            }
+            else if (mapping.Converter is { Kind: DataConverterKind.ViaIdMap } via)
             {
                 var keys = rows.Select(r => r[mapping.SourceIndex]).Where(v => v is not null).Select(KeyText.Text).ToHashSet(StringComparer.Ordinal);
                 _idMaps[i] = await _control.ReadIdMapAsync(target, transaction, via.MoveName!, keys, cancellationToken).ConfigureAwait(false);
@@ -81,28 +89,35 @@ internal sealed class RowTransformer
         var target = new object?[_plan.Mappings.Count];
         for (var i = 0; i < target.Length; i++)
         {
-            var mapping = _plan.Mappings[i];
-            var value = source[mapping.SourceIndex];
-            try
-            {
-                target[i] = ValueConverter.To(Convert(i, mapping, value, source), mapping.Target.Type);
-            }
-            catch (ValueConversionException e)
-            {
-                throw new DataMoveRowException(
-                    _plan.Move.Name,
-                    _plan.Move.SourceTable,
-                    KeyText.ForMessage(source, _plan.KeyIndexes, _plan.KeyNames),
-                    mapping.Source,
-                    mapping.Target.Name,
-                    ValueConverter.Describe(value),
-                    mapping.Target.StoreType,
-                    e.Message,
-                    e.InnerException ?? e);
-            }
+            target[i] = TransformColumn(i, source);
         }
 
         return target;
+    }
+
+    /// <summary>The target value of one mapping of a source row.</summary>
+    /// <exception cref="DataMoveRowException">The value cannot be converted.</exception>
+    public object? TransformColumn(int i, object?[] source)
+    {
+        var mapping = _plan.Mappings[i];
+        var value = source[mapping.SourceIndex];
+        try
+        {
+            return ValueConverter.To(Convert(i, mapping, value, source), mapping.Target.Type);
+        }
+        catch (ValueConversionException e)
+        {
+            throw new DataMoveRowException(
+                _plan.Move.Name,
+                _plan.Move.SourceTable,
+                KeyText.ForMessage(source, _plan.KeyIndexes, _plan.KeyNames),
+                mapping.Source,
+                mapping.Target.Name,
+                ValueConverter.Describe(value),
+                mapping.Target.StoreType,
+                e.Message,
+                e.InnerException ?? e);
+        }
     }
 
     /// <summary>Whether the id map holds the row (when validating).</summary>

@@ -77,6 +77,35 @@ internal static class SourceReader
         }
     }
 
+    /// <summary>Reads the first <paramref name="count"/> rows after <paramref name="after"/> (from the start when null).</summary>
+    public static async Task<List<object?[]>> ReadFirstAsync(MovePlan plan, DbConnection connection, object?[]? after, int count, CancellationToken cancellationToken)
+    {
+        var command = Sql.Command(connection, null, Select(plan, after is not null));
+        await using var commandScope = command.ConfigureAwait(false);
+        for (var i = 0; after is not null && i < after.Length; i++)
+        {
+            Sql.Add(command, "k" + i.ToString(CultureInfo.InvariantCulture), plan.Move.Source.ToParameterValue(after[i]));
+        }
+
+        Sql.Add(command, "limit", count);
+        var rows = new List<object?[]>(count);
+        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new object?[plan.SourceColumns.Count];
+            for (var i = 0; i < row.Length; i++)
+            {
+                var value = reader.GetValue(i);
+                row[i] = value is DBNull ? null : value;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
     private static string Select(MovePlan plan, bool after)
     {
         var key = plan.KeyColumns.Select(c => Sql.Quote(c.Name)).ToArray();

@@ -22,6 +22,7 @@ public sealed class DataMove
         BatchSize = builder.Batch;
         ErrorBudgetRows = builder.BudgetRows;
         ErrorBudgetRatio = builder.BudgetRatio;
+        RollbackManager = builder.Checkpointer;
     }
 
     /// <summary>The move's name: it keys the progress rows and the id map, so a rerun with the same name resumes.</summary>
@@ -60,6 +61,8 @@ public sealed class DataMove
         (ErrorBudgetRows is not { } rows || rejected <= rows) && (ErrorBudgetRatio is not { } ratio || rejected <= ratio * read);
 
     internal IReadOnlyList<ColumnMapping> Mappings { get; }
+
+    internal MigrationKit.Rollback.IRollbackManager? RollbackManager { get; }
 
     /// <summary>Starts the description of a move.</summary>
     /// <param name="name">A name unique among the moves into one target (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>).</param>

@@ -35,6 +35,8 @@ public sealed class DataMoveBuilder
 
     internal IReadOnlyList<ColumnMapping> Mappings => _mappings;
 
+    internal MigrationKit.Rollback.IRollbackManager? Checkpointer { get; private set; }
+
     /// <summary>Reads rows from a table.</summary>
     /// <param name="source">The source database.</param>
     /// <param name="table">The table, optionally schema-qualified.</param>
@@ -138,6 +140,20 @@ public sealed class DataMoveBuilder
         ArgumentOutOfRangeException.ThrowIfNegative(ratio);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(ratio, 1.0);
         BudgetRatio = ratio;
+        return this;
+    }
+
+    /// <summary>
+    /// Takes a checkpoint of the target (a real backup, through its rollback manager) before the first batch of the
+    /// move's first run. A resumed run takes none: the first run's checkpoint is the state before the move.
+    /// </summary>
+    /// <param name="targetRollbackManager">The target database's rollback manager (<c>IMigrationRunner.RollbackManager</c>), with a checkpoint directory configured.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="targetRollbackManager"/> is null.</exception>
+    public DataMoveBuilder CheckpointFirst(MigrationKit.Rollback.IRollbackManager targetRollbackManager)
+    {
+        ArgumentNullException.ThrowIfNull(targetRollbackManager);
+        Checkpointer = targetRollbackManager;
         return this;
     }
 

@@ -12,4 +12,8 @@ namespace MigrationKit.Data.Moves;
 /// <param name="Rejects">The rows this run rejected (at most the first 1,000); all of them are in the rejects table.</param>
 /// <param name="Checksum">The running content checksum of the rows written (order-independent).</param>
 /// <param name="Elapsed">This run's duration.</param>
-public sealed record DataMoveResult(string MoveName, DataMoveStatus Status, long RunId, long ResumedFromBatch, long Batches, long RowsRead, long RowsWritten, long RowsRejected, IReadOnlyList<DataMoveReject> Rejects, long Checksum, TimeSpan Elapsed);
+public sealed record DataMoveResult(string MoveName, DataMoveStatus Status, long RunId, long ResumedFromBatch, long Batches, long RowsRead, long RowsWritten, long RowsRejected, IReadOnlyList<DataMoveReject> Rejects, long Checksum, TimeSpan Elapsed)
+{
+    /// <summary>The checkpoint of the target this run took before its first batch (see <see cref="DataMoveBuilder.CheckpointFirst"/>), or null.</summary>
+    public MigrationKit.Checkpoints.Checkpoint? Checkpoint { get; init; }
+}

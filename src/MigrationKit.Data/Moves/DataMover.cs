@@ -41,6 +41,7 @@ public sealed class DataMover
     /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
     /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
     /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="DataMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
     public async Task<DataMoveResult> RunAsync(DataMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
@@ -61,6 +62,9 @@ public sealed class DataMover
             return new DataMoveResult(move.Name, DataMoveStatus.AlreadyCompleted, latest.RunId, latest.Batches, latest.Batches, latest.RowsRead, latest.RowsWritten, latest.RowsRejected, [], latest.Checksum, clock.GetElapsedTime(started));
         }
 
+        var checkpoint = latest is null && move.RollbackManager is { } rollback
+            ? await rollback.CreateCheckpointAsync(MigrationKit.Checkpoints.CheckpointKind.Milestone, MigrationKit.Checkpoints.CheckpointLevel.Full, $"before data move '{move.Name}'", cancellationToken).ConfigureAwait(false)
+            : null;
         var total = await SourceReader.CountAsync(plan, source, cancellationToken).ConfigureAwait(false);
         var transformer = new RowTransformer(plan, control, validating: false);
         await transformer.LoadLookupsAsync(target, cancellationToken).ConfigureAwait(false);
@@ -141,7 +145,7 @@ public sealed class DataMover
         var elapsed = clock.GetElapsedTime(started);
         Log.MoveCompleted(_logger, move.Name, state.RunId, state.RowsWritten, state.Batches, (long)elapsed.TotalMilliseconds);
         progress?.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Completed, state.RowsRead, total, elapsed.TotalSeconds > 0 ? (state.RowsRead - rowsBefore) / elapsed.TotalSeconds : 0, TimeSpan.Zero));
-        return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed);
+        return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed) { Checkpoint = checkpoint };
     }
 
     /// <summary>
@@ -204,6 +208,107 @@ public sealed class DataMover
         var report = new DataMoveValidationReport(move.Name, sourceRows, idMapRows, rejectedRows, validator.TargetRows, tableRows, validator.Ranges, validator.RangesBisected, validator.Differences);
         Log.ValidationCompleted(_logger, move.Name, sourceRows, validator.TargetRows, validator.Differences.Count);
         return report;
+    }
+
+    /// <summary>
+    /// Runs a whole-database move, or resumes it: each table's move in foreign-key order (parents first, each resumable
+    /// after its last committed batch), the deferred columns, then the key generators moved past the highest key and
+    /// the foreign keys checked for orphans (and validated where the engine held them as not validated).
+    /// </summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="progress">Receives each table's progress after each committed batch.</param>
+    /// <param name="cancellationToken">Stops the move after the batch being written commits; the next run resumes there.</param>
+    /// <returns>What the run did, table by table.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases (a table is missing in the target …); nothing was moved.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks; nothing was moved.</exception>
+    /// <exception cref="DataMoveRowException">A row cannot be converted; the batches before it are kept.</exception>
+    /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
+    /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
+    /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="Databases.DatabaseMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
+    public Task<Databases.DatabaseMoveResult> RunAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new Databases.DatabaseMoveRunner(this, _options, _logger).RunAsync(move, progress, cancellationToken);
+    }
+
+    /// <summary>Validates every table of a whole-database move (see <see cref="ValidateAsync(DataMove, int, CancellationToken)"/>) and checks its foreign keys for orphans.</summary>
+    /// <param name="move">The database move, as it was run.</param>
+    /// <param name="maxDifferences">The most differing rows to list per table.</param>
+    /// <param name="cancellationToken">Cancels the validation.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Databases.DatabaseMoveValidationReport> ValidateAsync(Databases.DatabaseMove move, int maxDifferences = 100, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDifferences, 1);
+        return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, maxDifferences, cancellationToken);
+    }
+
+    /// <summary>
+    /// Profiles a move's source rows against its mapping without moving anything: per mapped column the NULLs,
+    /// distinct values, minimum and maximum, and the values that would fail conversion to the target column's type,
+    /// with a count and examples. Reads every source row once; writes nothing.
+    /// </summary>
+    /// <param name="move">The move.</param>
+    /// <param name="examples">The most failing values to list per column.</param>
+    /// <param name="cancellationToken">Cancels the profile.</param>
+    /// <returns>The profile.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMoveProfile> ProfileAsync(DataMove move, int examples = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfNegative(examples);
+        return new Preview.MovePreviewer(_options).ProfileAsync(move, examples, cancellationToken);
+    }
+
+    /// <summary>Profiles every table of a whole-database move (see <see cref="ProfileAsync(DataMove, int, CancellationToken)"/>), in load order; writes nothing.</summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="examples">The most failing values to list per column.</param>
+    /// <param name="cancellationToken">Cancels the profile.</param>
+    /// <returns>One profile per table, parents first.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks.</exception>
+    public async Task<IReadOnlyList<Preview.DataMoveProfile>> ProfileAsync(Databases.DatabaseMove move, int examples = 5, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfNegative(examples);
+        var resolved = await Databases.DatabaseMovePlanner.ResolveAsync(move, _options, cancellationToken).ConfigureAwait(false);
+        var profiles = new List<Preview.DataMoveProfile>(resolved.Tables.Count);
+        foreach (var table in resolved.Tables)
+        {
+            profiles.Add(await new Preview.MovePreviewer(_options).ProfileAsync(table.Move, examples, cancellationToken).ConfigureAwait(false));
+        }
+
+        return profiles;
+    }
+
+    /// <summary>
+    /// Plans a move without moving anything: source rows, rows earlier runs moved, batches left, the mapping in words,
+    /// and an estimate timed on a sample (the next batch, up to 1,000 rows, read, converted and written in a target
+    /// transaction that is rolled back), with the risk and its reasons. The rolled-back write leaves no row, but a
+    /// PostgreSQL sequence of a target column the move does not write may have advanced.
+    /// </summary>
+    /// <param name="move">The move.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMovePlan> PlanAsync(DataMove move, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new Preview.MovePreviewer(_options).PlanAsync(move, cancellationToken);
+    }
+
+    /// <summary>Maps the first rows of a move as it would write them, and writes nothing; a row that would fail carries the reason.</summary>
+    /// <param name="move">The move.</param>
+    /// <param name="rows">How many source rows, from the start of the key order.</param>
+    /// <param name="cancellationToken">Cancels the dry run.</param>
+    /// <returns>The mapped rows.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    public Task<Preview.DataMoveDryRun> DryRunAsync(DataMove move, int rows = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        return new Preview.MovePreviewer(_options).DryRunAsync(move, rows, cancellationToken);
     }
 
     private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)

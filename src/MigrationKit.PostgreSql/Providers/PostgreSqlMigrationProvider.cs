@@ -58,6 +58,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         _connectionString = builder.ConnectionString;
         DisplayName = Describe(builder);
         SchemaReader = new PostgreSqlSchemaReader(_generator);
+        StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
     }
 
     /// <summary>Creates a provider over a data source that the caller owns (and disposes).</summary>
@@ -73,6 +74,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         DisplayName = Describe(Parse(dataSource.ConnectionString, nameof(dataSource)));
         _connectionString = dataSource.ConnectionString;
         SchemaReader = new PostgreSqlSchemaReader(_generator);
+        StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
     }
 
     /// <inheritdoc />
@@ -95,6 +97,19 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 
     /// <inheritdoc />
     public override ISchemaReader SchemaReader { get; }
+
+    /// <summary>Reads plan statistics from the catalogs in one round trip.</summary>
+    public override MigrationKit.Statistics.IDatabaseStatisticsReader StatisticsReader { get; }
+
+    /// <summary>The migration's own lock timeout, or the options'; <see langword="null"/> when it is infinite (no limit).</summary>
+    /// <param name="migration">The migration.</param>
+    /// <returns>The limit, or <see langword="null"/>.</returns>
+    public override TimeSpan? LockTimeoutFor(MigrationInfo migration)
+    {
+        ArgumentNullException.ThrowIfNull(migration);
+        var timeout = migration.LockTimeout ?? _options.LockTimeout;
+        return Milliseconds(timeout) == 0 ? null : timeout;
+    }
 
     /// <summary>Opens a connection from the data source, with the configured schema (created when missing) as its <c>search_path</c>.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>

@@ -134,6 +134,58 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
         };
     }
 
+    /// <summary>
+    /// Generates the commands as the base does, then marks a column type change that PostgreSQL makes without touching
+    /// the rows (a wider <c>varchar</c>, <c>varchar</c> to <c>text</c>, a wider <c>numeric</c> precision at the same
+    /// scale) as not rewriting the table.
+    /// </summary>
+    /// <param name="operation">The operation.</param>
+    /// <param name="context">The schema just before the operation.</param>
+    /// <param name="cancellationToken">Cancels generation.</param>
+    /// <returns>The commands, in order.</returns>
+    public override async ValueTask<IReadOnlyList<MigrationCommand>> GenerateCommandsAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var current = operation is AlterColumnOperation alter
+            ? (await context.GetCurrentSchemaAsync(cancellationToken).ConfigureAwait(false)).FindTable(alter.Table)?.FindColumn(alter.Column.Name)
+            : null;
+        var commands = await base.GenerateCommandsAsync(operation, context, cancellationToken).ConfigureAwait(false);
+        return operation is AlterColumnOperation changed && current is not null && !TypeChangeRewrites(current.StoreType, StoreType(changed.Column.Type))
+            ? commands.Select(c => c with { RewritesTable = false }).ToArray()
+            : commands;
+    }
+
+    /// <summary>Whether changing a column from <paramref name="from"/> to <paramref name="to"/> rewrites the table (conservatively true when unsure).</summary>
+    internal static bool TypeChangeRewrites(string from, string to)
+    {
+        if (string.Equals(from, to, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var (fromBase, fromArgs) = Split(from);
+        var (toBase, toArgs) = Split(to);
+        if (fromBase == "character varying" && (toBase == "text" || (toBase == "character varying" && (toArgs.Length == 0 || (fromArgs.Length == 1 && toArgs[0] >= fromArgs[0])))))
+        {
+            return false;
+        }
+
+        return !(fromBase == "numeric" && toBase == "numeric" && fromArgs.Length == 2 && toArgs.Length == 2 && toArgs[1] == fromArgs[1] && toArgs[0] >= fromArgs[0]);
+    }
+
+    private static (string Base, int[] Arguments) Split(string type)
+    {
+        var open = type.IndexOf('(', StringComparison.Ordinal);
+        if (open < 0 || !type.EndsWith(')'))
+        {
+            return (type.Trim().ToLowerInvariant(), []);
+        }
+
+        var arguments = type[(open + 1)..^1].Split(',').Select(a => int.TryParse(a.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : -1).ToArray();
+        return (type[..open].Trim().ToLowerInvariant(), arguments);
+    }
+
     /// <summary>Writes <c>CREATE TABLE</c>, checking the table's own name first so that a too-long name is reported as such.</summary>
     /// <param name="operation">The operation.</param>
     /// <returns>The statement.</returns>

@@ -12,6 +12,7 @@ namespace MigrationKit.Specification.Support;
 internal sealed class CountingProvider(MigrationProvider inner) : MigrationProvider, IAsyncDisposable
 {
     private int _opened;
+    private int _statisticsReads;
 
     public int ConnectionsOpened => Volatile.Read(ref _opened);
 
@@ -22,6 +23,12 @@ internal sealed class CountingProvider(MigrationProvider inner) : MigrationProvi
     public override MigrationSqlGenerator SqlGenerator => inner.SqlGenerator;
 
     public override ISchemaReader SchemaReader => inner.SchemaReader;
+
+    public int StatisticsReads => Volatile.Read(ref _statisticsReads);
+
+    public override Statistics.IDatabaseStatisticsReader? StatisticsReader => inner.StatisticsReader is { } reader ? new CountingReader(reader, this) : null;
+
+    public override TimeSpan? LockTimeoutFor(MigrationInfo migration) => inner.LockTimeoutFor(migration);
 
     public override ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
@@ -55,6 +62,15 @@ internal sealed class CountingProvider(MigrationProvider inner) : MigrationProvi
             case IDisposable disposable:
                 disposable.Dispose();
                 break;
+        }
+    }
+
+    private sealed class CountingReader(Statistics.IDatabaseStatisticsReader inner, CountingProvider owner) : Statistics.IDatabaseStatisticsReader
+    {
+        public Task<Statistics.DatabaseStatistics> ReadAsync(MigrationSession session, Statistics.DatabaseStatisticsRequest request, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref owner._statisticsReads);
+            return inner.ReadAsync(session, request, cancellationToken);
         }
     }
 }

@@ -85,6 +85,9 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         return ValueTask.FromResult(new ShadowDatabase(new SqliteMigrationProvider("Data Source=:memory:")));
     }
 
+    /// <summary>Reads plan statistics: <c>sqlite_stat1</c> or a bounded count per table, and the data checks.</summary>
+    public override MigrationKit.Statistics.IDatabaseStatisticsReader StatisticsReader => field ??= new Statistics.SqliteStatisticsReader(SqlGenerator);
+
     /// <summary>Opens a connection with foreign-key enforcement off; for an in-memory database, waits for the one shared connection.</summary>
     /// <param name="cancellationToken">Cancels the open or the wait.</param>
     /// <returns>The open connection; give it back with <see cref="ReleaseConnectionAsync"/>.</returns>

@@ -29,6 +29,12 @@ internal static class CheckpointDecision
             return await custom.ShouldCheckpointAsync(pending, cancellationToken).ConfigureAwait(false) ? $"the custom policy {custom.GetType().Name} asked for one" : null;
         }
 
+        if (options.Policy == CheckpointPolicy.BeforeHighRisk)
+        {
+            // Decided by the checkpoint service on the plan graded with live statistics.
+            return null;
+        }
+
         if (options.Policy == CheckpointPolicy.Always)
         {
             return "the policy is Always";

@@ -14,4 +14,10 @@ public enum CheckpointPolicy
     /// <see cref="MigrationAttribute.Destructive"/>, or one of its Up operations can destroy data).
     /// </summary>
     BeforeRiskyMigrations,
+
+    /// <summary>
+    /// Before a run (up or down) whose plan has a step rated <see cref="Risk.RiskLevel.High"/> or worse, graded with the
+    /// live statistics as <see cref="IMigrationRunner.PlanAsync"/> grades it.
+    /// </summary>
+    BeforeHighRisk,
 }

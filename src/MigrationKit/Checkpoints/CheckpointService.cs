@@ -6,6 +6,7 @@ using MigrationKit.Execution;
 using MigrationKit.History;
 using MigrationKit.Planning;
 using MigrationKit.Providers;
+using MigrationKit.Risk;
 
 namespace MigrationKit.Checkpoints;
 
@@ -22,11 +23,13 @@ internal sealed class CheckpointService
     private readonly MigrationNotifier _notifier;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly RiskAssessor _risk;
     private CheckpointStore? _store;
     private IDatabaseBackup? _backup;
 
-    public CheckpointService(MigrationProvider provider, MigrationKitOptions options, MigrationExecutor executor, MigrationNotifier notifier, ILogger logger, TimeProvider time)
+    public CheckpointService(MigrationProvider provider, MigrationKitOptions options, MigrationExecutor executor, MigrationNotifier notifier, ILogger logger, TimeProvider time, RiskAssessor risk)
     {
+        _risk = risk;
         _provider = provider;
         _options = options;
         _executor = executor;
@@ -43,10 +46,24 @@ internal sealed class CheckpointService
     /// first step; when a step up fails outside a transaction, says what ran, names the checkpoint, and restores it
     /// when asked to (after the run's session closed, so the restore can replace the database).
     /// </summary>
-    public async Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken)
+    public Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken) =>
+        RunAsync(target, planned: null, approve: null, cancellationToken);
+
+    /// <summary>
+    /// Runs as <see cref="RunAsync(MigrationTarget, CancellationToken)"/> does, carrying out a reviewed plan: refused as
+    /// stale when the history moved on since <paramref name="planned"/> was made; with <paramref name="approve"/>, each
+    /// step offered for approval first (which also counts as the approval <see cref="RiskOptions.RequireApprovalAbove"/> asks for).
+    /// </summary>
+    public async Task<MigrationResult> RunAsync(MigrationTarget target, MigrationPlanReport? planned, Func<PlanStepReport, CancellationToken, ValueTask<bool>>? approve, CancellationToken cancellationToken)
     {
         var state = new RunState();
-        var hooks = new RunHooks { BeforeSteps = BeforeRunAsync, SafeCheckpoint = SafeCheckpointBelowAsync };
+        var hooks = new RunHooks
+        {
+            BeforeSteps = (session, history, plan, token) => BeforeRunAsync(session, history, plan, planned, approved: approve is not null, token),
+            SafeCheckpoint = SafeCheckpointBelowAsync,
+            CheckPlan = planned is null ? null : (plan, applied) => ThrowIfStale(planned, plan, applied),
+            ApproveStep = approve is null || planned is null ? null : (step, token) => approve(planned.Steps.First(s => s.Version == step.Version), token),
+        };
         try
         {
             return await _executor.RunAsync(target, state, hooks, cancellationToken).ConfigureAwait(false);
@@ -170,17 +187,52 @@ internal sealed class CheckpointService
         return result;
     }
 
-    /// <summary>Takes the routine checkpoint before a run when the policy asks for one; <see langword="null"/> otherwise.</summary>
-    private async Task<Checkpoint?> BeforeRunAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, CancellationToken cancellationToken)
+    /// <summary>
+    /// Before the first step, under the run's lock: refuses a plan rated above <see cref="RiskOptions.RequireApprovalAbove"/>
+    /// that nobody approved, then takes the routine checkpoint when the policy asks for one (for
+    /// <see cref="CheckpointPolicy.BeforeHighRisk"/>, when the plan graded on the live database is High or worse).
+    /// </summary>
+    private async Task<Checkpoint?> BeforeRunAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, MigrationPlanReport? planned, bool approved, CancellationToken cancellationToken)
     {
-        if (await CheckpointDecision.ReasonAsync(_options.Checkpoints, plan, cancellationToken).ConfigureAwait(false) is not { } reason)
+        var byRisk = _options.Checkpoints.CustomPolicy is null && _options.Checkpoints.Policy == CheckpointPolicy.BeforeHighRisk;
+        var report = planned;
+        if (report is null && (byRisk || (_options.Risk.RequireApprovalAbove is not null && !approved)))
+        {
+            report = await _risk.AssessAsync(session, history, plan, string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!approved && _options.Risk.RequireApprovalAbove is { } allowed && report!.Level > allowed)
+        {
+            throw new RiskApprovalRequiredException(report.Level, allowed, report.Findings.Where(f => f.Level > allowed).ToArray());
+        }
+
+        var reason = byRisk
+            ? report!.Level >= RiskLevel.High ? $"the plan is rated {report.Level} ({report.Findings.OrderByDescending(f => f.Level).First()})" : null
+            : await CheckpointDecision.ReasonAsync(_options.Checkpoints, plan, cancellationToken).ConfigureAwait(false);
+        if (reason is null)
         {
             return null;
         }
 
         Log.CheckpointBeforeRun(_logger, _provider.DisplayName, reason);
         var target = plan.Steps[^1].Version.ToString(CultureInfo.InvariantCulture);
-        return await CreateAsync(RequireStore(), session, history, plan.FromVersion, CheckpointKind.Routine, _options.Checkpoints.Level, $"before migrating to {target}: {reason}", cancellationToken).ConfigureAwait(false);
+        var verb = plan.Direction == MigrationDirection.Up ? "migrating to" : "reverting";
+        return await CreateAsync(RequireStore(), session, history, plan.FromVersion, CheckpointKind.Routine, _options.Checkpoints.Level, $"before {verb} {target}: {reason}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Throws when the history moved on since <paramref name="planned"/> was made, or the run would take other steps.</summary>
+    private static void ThrowIfStale(MigrationPlanReport planned, MigrationPlan plan, IReadOnlyList<AppliedMigration> applied)
+    {
+        var current = applied.Count == 0 ? 0 : applied.Max(a => a.Version);
+        if (!string.Equals(RiskAssessor.Fingerprint(applied), planned.HistoryFingerprint, StringComparison.Ordinal))
+        {
+            throw new StalePlanException(planned.FromVersion, current, "the migration history changed since the plan was made");
+        }
+
+        if (!plan.Steps.Select(s => (s.Version, s.Direction)).SequenceEqual(planned.Steps.Select(s => (s.Version, s.Direction))))
+        {
+            throw new StalePlanException(planned.FromVersion, current, $"the run would now take steps [{string.Join(", ", plan.Steps.Select(s => s.Version))}] instead of the planned [{string.Join(", ", planned.Steps.Select(s => s.Version))}]");
+        }
     }
 
     /// <summary>The newest checkpoint taken below the incomplete versions, named by the incomplete-migration error.</summary>

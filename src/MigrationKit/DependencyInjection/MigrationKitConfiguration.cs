@@ -66,6 +66,8 @@ internal static class MigrationKitConfiguration
             problems.Add("Options.Checkpoints asks for automatic checkpoints but Options.Checkpoints.Directory is not set: set it to the folder that keeps the backup files");
         }
 
+        problems.AddRange(options.Risk.Problems());
+
         return problems;
     }
 

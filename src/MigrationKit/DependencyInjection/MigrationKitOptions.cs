@@ -50,6 +50,9 @@ public sealed class MigrationKitOptions
     /// <summary>Where checkpoints are kept, when the runner takes them by itself, and their retention.</summary>
     public CheckpointOptions Checkpoints { get; } = new();
 
+    /// <summary>How plans are graded (row thresholds, counting, throughput) and the level above which a run needs approval.</summary>
+    public Risk.RiskOptions Risk { get; } = new();
+
     /// <summary>Callbacks for migrations applied and reverted, checkpoints created and restores completed.</summary>
     public IList<IMigrationObserver> Observers { get; } = [];
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace MigrationKit.Diagnostics;
 
-/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history, 1400s checkpoints, rollback and observers, 1500s lock-timeout retries.</summary>
+/// <summary>Log messages. Event ids: 1000s runs, 1100s steps, 1200s SQL, 1300s validation and history, 1400s checkpoints, rollback and observers, 1500s lock-timeout retries, 1600s plans and risk.</summary>
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, EventName = "RunStarting", Level = LogLevel.Information, Message = "Migrating {Target} ({Direction}) on {Database}")]
@@ -29,10 +29,16 @@ internal static partial class Log
     [LoggerMessage(EventId = 1103, EventName = "MigrationFailed", Level = LogLevel.Error, Message = "Migration {Version} '{Description}' {Direction} failed")]
     public static partial void MigrationFailed(ILogger logger, Exception exception, long version, string description, string direction);
 
-    [LoggerMessage(EventId = 1110, EventName = "BookkeepingFailed", Level = LogLevel.Error, Message = "MigrationKit's own statement failed while migration {Version} '{Description}' ran ({Direction}): {Statement}")]
+    [LoggerMessage(EventId = 1105, EventName = "StepDeclined", Level = LogLevel.Warning, Message = "Migration {Version} '{Description}' {Direction} was not approved; the run stops before it")]
+    public static partial void StepDeclined(ILogger logger, long version, string description, string direction);
+
+    [LoggerMessage(EventId = 1600, EventName = "PlanAssessed", Level = LogLevel.Information, Message = "Planned {Count} step(s) {Direction} to {Target} on {Database}: risk {Level}, {Findings} finding(s), statistics in {RoundTrips} round trip(s)")]
+    public static partial void PlanAssessed(ILogger logger, int count, string direction, string target, string database, string level, int findings, int roundTrips);
+
+    [LoggerMessage(EventId = 1120, EventName = "BookkeepingFailed", Level = LogLevel.Error, Message = "MigrationKit's own statement failed while migration {Version} '{Description}' ran ({Direction}): {Statement}")]
     public static partial void BookkeepingFailed(ILogger logger, Exception exception, long version, string description, string direction, string statement);
 
-    [LoggerMessage(EventId = 1111, EventName = "SessionResetFailed", Level = LogLevel.Warning, Message = "Could not reset the session after migration {Version} failed outside a transaction")]
+    [LoggerMessage(EventId = 1121, EventName = "SessionResetFailed", Level = LogLevel.Warning, Message = "Could not reset the session after migration {Version} failed outside a transaction")]
     public static partial void SessionResetFailed(ILogger logger, Exception exception, long version);
 
     [LoggerMessage(EventId = 1104, EventName = "OutOfOrder", Level = LogLevel.Warning, Message = "Migration {Version} is older than the latest applied version {Latest} and is applied out of order")]

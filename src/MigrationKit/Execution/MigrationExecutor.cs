@@ -89,6 +89,7 @@ internal sealed class MigrationExecutor
             }
 
             var plan = _planner.Plan(target, applied);
+            hooks.CheckPlan?.Invoke(plan, applied);
             var repeatables = target.UpTo is { } upTo && _planner.IncludesRepeatables(upTo) ? await PendingRepeatablesAsync(session, cancellationToken).ConfigureAwait(false) : [];
             if (plan.IsEmpty && repeatables.Count == 0)
             {
@@ -103,7 +104,7 @@ internal sealed class MigrationExecutor
             {
                 state.Plan = plan;
                 state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
-                results = await ExecuteAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+                results = await ExecuteAsync(session, history, plan, runId, cancellationToken, hooks.ApproveStep).ConfigureAwait(false);
             }
 
             // After the versioned migrations, which the repeatables may use (views over their tables, functions).
@@ -115,10 +116,32 @@ internal sealed class MigrationExecutor
     }
 
     /// <summary>Executes a whole plan in the session: one transaction per migration (with lock-timeout retries), or one over all of them.</summary>
-    public Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken) =>
-        _options.RunTransaction == MigrationRunTransaction.AllOrNothing
-            ? ExecuteAllOrNothingAsync(session, history, plan, runId, cancellationToken)
-            : ExecuteEachAsync(session, history, plan, runId, cancellationToken);
+    /// <remarks>
+    /// With <paramref name="approve"/>, each step is offered to it first and the run stops at the first step it
+    /// declines; an all-or-nothing run offers every step before its one transaction begins and runs none unless all are
+    /// approved.
+    /// </remarks>
+    public async Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve = null)
+    {
+        if (_options.RunTransaction != MigrationRunTransaction.AllOrNothing)
+        {
+            return await ExecuteEachAsync(session, history, plan, runId, approve, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (approve is not null)
+        {
+            foreach (var step in plan.Steps)
+            {
+                if (!await approve(step, cancellationToken).ConfigureAwait(false))
+                {
+                    Log.StepDeclined(_logger, step.Version, step.Description, step.Direction.ToString());
+                    return [];
+                }
+            }
+        }
+
+        return await ExecuteAllOrNothingAsync(session, history, plan, runId, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Executes one step, retried with exponential backoff and jitter (<see cref="MigrationKitOptions.LockRetry"/>)
@@ -537,11 +560,17 @@ internal sealed class MigrationExecutor
         }
     }
 
-    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve, CancellationToken cancellationToken)
     {
         var results = new List<MigrationStepResult>(plan.Steps.Count);
         foreach (var step in plan.Steps)
         {
+            if (approve is not null && !await approve(step, cancellationToken).ConfigureAwait(false))
+            {
+                Log.StepDeclined(_logger, step.Version, step.Description, step.Direction.ToString());
+                break;
+            }
+
             if (step.Direction == MigrationDirection.Up && step.Version < plan.FromVersion)
             {
                 Log.OutOfOrder(_logger, step.Version, plan.FromVersion);

@@ -19,4 +19,10 @@ internal sealed class RunHooks
 
     /// <summary>Finds the newest checkpoint taken below the incomplete versions, to name it in the error.</summary>
     public Func<IReadOnlyList<long>, CancellationToken, Task<Checkpoint?>>? SafeCheckpoint { get; init; }
+
+    /// <summary>Called under the lock with the plan just made and the history it was made from; throws when the run must not go on (a stale plan).</summary>
+    public Action<MigrationPlan, IReadOnlyList<AppliedMigration>>? CheckPlan { get; init; }
+
+    /// <summary>Offered each step before it runs; the run stops at the first step it declines.</summary>
+    public Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? ApproveStep { get; init; }
 }

@@ -30,6 +30,21 @@ public abstract class MigrationProvider
     /// <summary>The schema reader.</summary>
     public abstract ISchemaReader SchemaReader { get; }
 
+    /// <summary>
+    /// Reads live table statistics and runs data checks for the risk report of a plan; <see langword="null"/> (the
+    /// default) when the provider cannot, in which case a plan is graded on its statements alone and says so.
+    /// </summary>
+    public virtual Statistics.IDatabaseStatisticsReader? StatisticsReader => null;
+
+    /// <summary>
+    /// How long a statement of <paramref name="migration"/> may wait for a table lock before it gives up, as the
+    /// provider sets it before the migration (<see cref="BeforeMigrationAsync"/>); <see langword="null"/> (the default)
+    /// when no limit is set, so a statement queued behind a long transaction waits, and blocks everyone queued behind it.
+    /// </summary>
+    /// <param name="migration">The migration.</param>
+    /// <returns>The limit, or <see langword="null"/> for none.</returns>
+    public virtual TimeSpan? LockTimeoutFor(MigrationInfo migration) => null;
+
     /// <summary>Opens a connection for a session.</summary>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <returns>The open connection; returned with <see cref="ReleaseConnectionAsync"/>.</returns>

@@ -108,4 +108,47 @@ public interface IMigrationRunner : IAsyncDisposable
     /// <exception cref="MigrationValidationException">An applied migration is missing from the code or was edited since it was applied.</exception>
     /// <exception cref="Drift.DriftDetectionException">An applied migration does not replay into an empty database.</exception>
     Task<Drift.DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Plans a run up to <paramref name="targetVersion"/> (all pending when null) and grades it on this database: the
+    /// steps with the exact commands the run will execute, each rated Low to Critical with its reasons (rules
+    /// <c>MK101</c>… in <c>docs/risk-rules.md</c>), the live statistics they were graded with (read in one round trip),
+    /// the safeguards, and duration estimates. Nothing is executed and no lock is taken.
+    /// </summary>
+    /// <param name="targetVersion">The last version to apply, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan and its risk.</returns>
+    /// <exception cref="MigrationTargetException">The target version is not in the code.</exception>
+    /// <exception cref="MigrationValidationException">Applied migrations are missing from the code or were edited.</exception>
+    Task<Risk.MigrationPlanReport> PlanAsync(long? targetVersion = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Plans and grades a run down to <paramref name="targetVersion"/> (0 reverts all), as <see cref="PlanAsync"/> does.</summary>
+    /// <param name="targetVersion">The version to end at.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan and its risk.</returns>
+    /// <exception cref="MigrationTargetException">The target is neither 0 nor a known version.</exception>
+    /// <exception cref="IrreversibleMigrationException">A migration to revert has no Down and cannot derive one.</exception>
+    Task<Risk.MigrationPlanReport> PlanDownAsync(long targetVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>Plans and grades reverting the last <paramref name="steps"/> applied migrations, as <see cref="PlanAsync"/> does.</summary>
+    /// <param name="steps">How many to revert (at least 1).</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan and its risk.</returns>
+    /// <exception cref="MigrationTargetException">Fewer migrations are applied than asked for.</exception>
+    Task<Risk.MigrationPlanReport> PlanRollbackAsync(int steps = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Carries out exactly <paramref name="plan"/>, under the lock, with the same checkpoint policy and retries as any
+    /// run. Refused with a <see cref="Risk.StalePlanException"/> when the history moved on since it was planned. With
+    /// <paramref name="approve"/>, each step is offered first and the run stops at the first step declined; passing it
+    /// is the explicit approval that <see cref="Risk.RiskOptions.RequireApprovalAbove"/> asks for.
+    /// </summary>
+    /// <param name="plan">A plan from <see cref="PlanAsync"/>, <see cref="PlanDownAsync"/> or <see cref="PlanRollbackAsync"/> of this runner.</param>
+    /// <param name="approve">Called before each step with its report; return <see langword="false"/> to stop there.</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    /// <returns>What was applied or reverted.</returns>
+    /// <exception cref="Risk.StalePlanException">The history changed since the plan was made.</exception>
+    /// <exception cref="Risk.RiskApprovalRequiredException">The plan is rated above the allowed level and no approval callback was given.</exception>
+    /// <exception cref="MigrationFailedException">A migration failed.</exception>
+    Task<MigrationResult> ExecutePlanAsync(Risk.MigrationPlanReport plan, Func<Risk.PlanStepReport, CancellationToken, ValueTask<bool>>? approve = null, CancellationToken cancellationToken = default);
 }

@@ -7,6 +7,7 @@ using MigrationKit.History;
 using MigrationKit.Inspection;
 using MigrationKit.Planning;
 using MigrationKit.Providers;
+using MigrationKit.Risk;
 using MigrationKit.Rollback;
 
 namespace MigrationKit;
@@ -26,17 +27,21 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     private readonly MigrationExecutor _executor;
     private readonly CheckpointService _checkpoints;
     private readonly DriftDetector _drift;
+    private readonly RiskAssessor _risk;
+    private readonly ILogger _logger;
 
     public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
     {
         _ownsProvider = ownsProvider;
         _provider = provider;
         var logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
+        _logger = logger;
         var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, SqlFiles.SqlMigrationLoader.Load(options.SqlSources), options.Naming, services, options.ReuseRecordedMigrations);
         var notifier = new MigrationNotifier(options.Observers, services, logger, provider.Name);
         _planner = new MigrationPlanner(catalog, options);
         _executor = new MigrationExecutor(provider, _planner, options, logger, timeProvider, notifier);
-        _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider);
+        _risk = new RiskAssessor(provider, options, _executor.HistoryTables, timeProvider);
+        _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider, _risk);
         RollbackManager = new RollbackManager(provider, _planner, _executor, _checkpoints, logger, timeProvider);
         _drift = new DriftDetector(provider, _planner, _executor, options, timeProvider, logger);
         Migrations = catalog.Migrations.Select(m => m.Info).ToArray();
@@ -152,6 +157,45 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
     public Task<DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default) =>
         _drift.DetectAsync(cancellationToken);
+
+    public Task<MigrationPlanReport> PlanAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
+        PlanAsync(MigrationTarget.Up(targetVersion), cancellationToken);
+
+    public Task<MigrationPlanReport> PlanDownAsync(long targetVersion, CancellationToken cancellationToken = default) =>
+        PlanAsync(MigrationTarget.DownTo(targetVersion), cancellationToken);
+
+    public Task<MigrationPlanReport> PlanRollbackAsync(int steps = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        return PlanAsync(MigrationTarget.Back(steps), cancellationToken);
+    }
+
+    public async Task<MigrationResult> ExecutePlanAsync(MigrationPlanReport plan, Func<PlanStepReport, CancellationToken, ValueTask<bool>>? approve = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var result = await _checkpoints.RunAsync(plan.Plan.Target, plan, approve, cancellationToken).ConfigureAwait(false);
+        if (result.RunId == Guid.Empty && !plan.IsEmpty)
+        {
+            // The run found nothing left to do before it could compare plans: someone else carried out the plan meanwhile.
+            throw new StalePlanException(plan.FromVersion, result.ToVersion, "every planned step was already carried out by another run");
+        }
+
+        return result;
+    }
+
+    private Task<MigrationPlanReport> PlanAsync(MigrationTarget target, CancellationToken cancellationToken)
+    {
+        _planner.ValidateTarget(target);
+        return _executor.WithSessionAsync(lockDatabase: false, async (session, history) =>
+        {
+            var applied = await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false) : [];
+            _planner.Validate(applied);
+            var plan = _planner.Plan(target, applied);
+            var report = await _risk.AssessAsync(session, history, plan, RiskAssessor.Fingerprint(applied), cancellationToken).ConfigureAwait(false);
+            Log.PlanAssessed(_logger, report.Steps.Count, report.Direction.ToString(), report.Target, _provider.DisplayName, report.Level.ToString(), report.Findings.Count, report.Statistics?.RoundTrips ?? 0);
+            return report;
+        }, cancellationToken);
+    }
 
     private Task<MigrationResult> RunAsync(MigrationTarget target, CancellationToken cancellationToken)
     {

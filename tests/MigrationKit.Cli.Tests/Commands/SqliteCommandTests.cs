@@ -283,6 +283,30 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Plan_grades_on_the_data_and_exits_5_above_max_risk()
+    {
+        await _db.RunAsync("up");
+
+        var empty = await _db.RunAsync("plan", "--rollback", "2", "--max-risk", "Low");
+        empty.ExitCode.Should().Be(0, empty.ToString());
+        empty.Stdout.Should().Contain("MK113").And.Contain("it is empty");
+
+        _db.Execute("INSERT INTO customers (id, name, email) VALUES (1, 'Ann', 'ann@example.com')");
+        var risky = await _db.RunAsync("plan", "--rollback", "2", "--max-risk", "Medium");
+        risky.ExitCode.Should().Be(5, risky.ToString());
+        risky.Stderr.Should().Contain("above --max-risk Medium").And.Contain("MK190");
+
+        var json = await _db.RunAsync("plan", "--rollback", "2", "--json");
+        json.ExitCode.Should().Be(0, json.ToString());
+        var document = json.Json();
+        document.GetProperty("direction").GetString().Should().Be("Down");
+        document.GetProperty("level").GetString().Should().Be("Critical");
+        document.GetProperty("steps").GetArrayLength().Should().Be(2);
+
+        (await _db.RunAsync("plan", "--to", "1", "--rollback", "1")).ExitCode.Should().Be(1, "one kind of plan at a time");
+    }
+
+    [Test]
     public async Task Drift_reports_a_hand_change_with_its_fix_and_exit_4_with_exit_code()
     {
         await _db.RunAsync("up");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using MigrationKit.Data.MoveRunner;
 using MigrationKit.Data.Moves;
 using MigrationKit.Data.Tests.Support;
@@ -20,7 +18,6 @@ public sealed class KillTrialTests(Engine targetEngine)
     private const int Trials = 20;
     private const int Orders = 1_000;
     private const int BatchSize = 50;
-    private static readonly TimeSpan GateTimeout = TimeSpan.FromMinutes(2);
 
     [Test]
     public async Task A_move_killed_at_random_moments_resumes_with_no_duplicate_and_no_gap()
@@ -60,51 +57,12 @@ public sealed class KillTrialTests(Engine targetEngine)
         }
     }
 
-    private static async Task RunChildUntilGateAndKillAsync(TestDb source, TestDb target, int gateBatch, string moment)
-    {
-        var testAssembly = Assembly.GetExecutingAssembly();
-        var basePath = Path.ChangeExtension(testAssembly.Location, null);
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            "exec", "--runtimeconfig", basePath + ".runtimeconfig.json", "--depsfile", basePath + ".deps.json",
-            Path.Combine(Path.GetDirectoryName(testAssembly.Location)!, "MigrationKit.Data.MoveRunner.dll"),
-            source.EngineArgument, source.ConnectionString, target.EngineArgument, target.ConnectionString,
-            BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), gateBatch.ToString(System.Globalization.CultureInfo.InvariantCulture), moment,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the move runner.");
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(GateTimeout);
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                if (line == $"gate {gateBatch} {moment}")
-                {
-                    // The child is blocked at the gate: inside the open transaction, or right after the commit.
-                    process.Kill(entireProcessTree: true);
-                    await process.WaitForExitAsync(CancellationToken.None);
-                    return;
-                }
-            }
-
-            await process.WaitForExitAsync(CancellationToken.None);
-            Assert.Fail($"The move runner ended (exit code {process.ExitCode}) without reaching the gate at batch {gateBatch} ({moment}): {await errors}");
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"The move runner did not reach the gate at batch {gateBatch} ({moment}) within {GateTimeout}: {await errors}");
-        }
-    }
+    private static Task RunChildUntilGateAndKillAsync(TestDb source, TestDb target, int gateBatch, string moment) =>
+        ChildMove.RunUntilGateAndKillAsync(
+            [
+                source.EngineArgument, source.ConnectionString, target.EngineArgument, target.ConnectionString,
+                BatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture), gateBatch.ToString(System.Globalization.CultureInfo.InvariantCulture), moment,
+            ],
+            gateBatch,
+            moment);
 }

@@ -550,4 +550,35 @@ public sealed class PostgreSqlOperationTests
         (await reader.TableExistsAsync(_harness.Session, new("elsewhere", "other"))).Should().BeTrue();
         (await reader.TableExistsAsync(_harness.Session, new("missing"))).Should().BeFalse();
     }
+
+    /// <summary>
+    /// The command's <c>RewritesTable</c> matches what the server does: the table's file (<c>relfilenode</c>) is replaced
+    /// by a rewrite and kept otherwise. varchar(20) to text and to varchar(40) keep it; integer to bigint replaces it.
+    /// </summary>
+    /// <param name="column">The column changed.</param>
+    /// <param name="to">The new type, as the builder writes it.</param>
+    /// <param name="rewrites">Whether the server rewrites the table.</param>
+    /// <returns>A task that completes when the check is done.</returns>
+    [TestCase("code", "text", false)]
+    [TestCase("code", "varchar40", false)]
+    [TestCase("n", "bigint", true)]
+    public async Task AlterColumnType_RewritesTableFlag_MatchesTheServer(string column, string to, bool rewrites)
+    {
+        await _harness.ExecuteAsync("CREATE TABLE \"t\" (\"id\" bigint PRIMARY KEY, \"code\" character varying(20) NULL, \"n\" integer NULL)");
+        await _harness.ExecuteAsync("INSERT INTO \"t\" SELECT i, 'c' || i, i FROM generate_series(1, 100) AS i");
+        var operation = Ops(m => m.AlterColumn("t", column, c => (to switch
+        {
+            "text" => c.AsText(),
+            "varchar40" => c.AsString(40),
+            _ => c.AsInt64(),
+        }).Nullable()))[0];
+        var commands = await _harness.Generator.GenerateCommandsAsync(operation, _harness);
+        var before = await _database.ScalarAsync<uint>("SELECT relfilenode FROM pg_class WHERE oid = '\"t\"'::regclass");
+
+        await _harness.ExecuteAsync(operation);
+
+        var after = await _database.ScalarAsync<uint>("SELECT relfilenode FROM pg_class WHERE oid = '\"t\"'::regclass");
+        commands.Any(c => c.RewritesTable).Should().Be(rewrites);
+        (after != before).Should().Be(rewrites, "the server rewrote the table exactly when the command says so");
+    }
 }

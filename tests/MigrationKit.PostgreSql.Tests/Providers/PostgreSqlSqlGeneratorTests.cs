@@ -154,4 +154,15 @@ public sealed class PostgreSqlSqlGeneratorTests
         public ValueTask<MigrationKit.Inspection.DatabaseSchema> GetCurrentSchemaAsync(CancellationToken cancellationToken = default) =>
             ValueTask.FromResult(MigrationKit.Inspection.DatabaseSchema.Empty);
     }
+
+    [TestCase("character varying(20)", "text", false)]
+    [TestCase("character varying(20)", "character varying(40)", false)]
+    [TestCase("character varying(40)", "character varying(20)", true)]
+    [TestCase("numeric(10,2)", "numeric(12,2)", false)]
+    [TestCase("numeric(10,2)", "numeric(12,3)", true)]
+    [TestCase("integer", "bigint", true)]
+    [TestCase("text", "character varying(20)", true)]
+    [TestCase("bigint", "bigint", false)]
+    public void TypeChangeRewrites_OnlyWhenNotBinaryCompatible(string from, string to, bool rewrites) =>
+        PostgreSqlSqlGenerator.TypeChangeRewrites(from, to).Should().Be(rewrites);
 }
