@@ -15,10 +15,10 @@ internal static class PostgreSqlLockConflict
 {
     private const string Sql =
         "SELECT l.pid, n.nspname, c.relname, l.mode, a.application_name, a.state, a.query_start, a.xact_start, left(a.query, 200)"
-        + " FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_stat_activity a ON a.pid = l.pid"
-        + " WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_backend_pid()"
-        + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        + " FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_class c ON c.oid = l.relation JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid"
+        + " WHERE l.locktype = 'relation' AND l.granted AND l.pid <> pg_catalog.pg_backend_pid()"
+        + " AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"
         + " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'"
         + " ORDER BY l.pid, n.nspname, c.relname, l.mode";
 

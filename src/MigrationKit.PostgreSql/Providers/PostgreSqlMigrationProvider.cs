@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using MigrationKit.Checkpoints;
 using MigrationKit.History;
 using MigrationKit.Inspection;
+using MigrationKit.Operations;
 using MigrationKit.PostgreSql.Checkpoints;
 using MigrationKit.Providers;
 using Npgsql;
@@ -25,12 +26,16 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
+    /// <summary>What Npgsql sends to reset a pooled connection's settings, for the session a migration leaves behind.</summary>
+    private const string ResetSessionSql = "SET SESSION AUTHORIZATION DEFAULT; RESET ALL";
+
     private readonly PostgreSqlMigrationOptions _options;
     private readonly string? _setSearchPath;
     private readonly PostgreSqlSqlGenerator _generator = new();
     private readonly ConditionalWeakTable<MigrationSession, PostgreSqlAdvisoryLock> _heldLocks = [];
     private readonly string _connectionString;
     private volatile bool _schemaEnsured;
+    private volatile string? _defaultSchema;
     private bool _disposed;
 
     /// <summary>Creates a provider that builds and owns a data source for <paramref name="connectionString"/>.</summary>
@@ -128,12 +133,77 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
                 await ExecuteAsync(connection, _setSearchPath, cancellationToken).ConfigureAwait(false);
             }
 
+            if (_options.Schema is null && _defaultSchema is null)
+            {
+                // Once per provider: the schema where unqualified history and journal tables live, so that the runner's
+                // own statements name it and a migration's search_path cannot redirect them.
+                _defaultSchema = await ScalarAsync(connection, "SELECT pg_catalog.current_schema()", cancellationToken).ConfigureAwait(false) as string;
+            }
+
             return connection;
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// The SQL history and journal, with every table name schema-qualified: a table without a schema gets the configured
+    /// schema, or the session's schema when the provider first connected, so that no <c>search_path</c> a migration sets
+    /// (a <c>pg_dump</c> script empties it) can redirect or break the runner's own statements.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="options">Where the tables live.</param>
+    /// <returns>The store.</returns>
+    public override IMigrationHistory CreateHistory(MigrationSession session, MigrationHistoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var schema = _options.Schema ?? _defaultSchema;
+        if (schema is null || (options.HistoryTable.Schema is not null && options.JournalTable.Schema is not null))
+        {
+            return base.CreateHistory(session, options);
+        }
+
+        var qualified = base.CreateHistory(session, new MigrationHistoryOptions
+        {
+            HistoryTable = options.HistoryTable.Schema is null ? options.HistoryTable with { Schema = schema } : options.HistoryTable,
+            JournalTable = options.JournalTable.Schema is null ? options.JournalTable with { Schema = schema } : options.JournalTable,
+        });
+        return new SchemaQualifiedHistory(qualified, base.CreateHistory(session, options));
+    }
+
+    /// <summary>
+    /// Puts back the session a migration may have changed, as Npgsql resets a pooled connection: <c>SET SESSION
+    /// AUTHORIZATION DEFAULT; RESET ALL</c> (the role, <c>search_path</c> and every <c>SET</c> variable back to the
+    /// connection's defaults), then the configured schema's <c>search_path</c> again over a data source the application
+    /// owns. Inside a transactional migration it runs in its transaction before the history row is written, so it ends
+    /// with it (a rollback undoes both the migration's settings and the reset); after a migration without a transaction
+    /// it runs on its own, also after a failure. It is skipped for a transactional migration without raw SQL, which cannot
+    /// have changed the session (the provider's own limits there are <c>SET LOCAL</c>).
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="migration">The migration whose statements ran.</param>
+    /// <param name="cancellationToken">Cancels the reset.</param>
+    /// <returns>A task that completes when the session is reset.</returns>
+    /// <exception cref="MigrationBookkeepingException">The reset failed; the exception carries its statement.</exception>
+    public override async ValueTask AfterMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.Transaction is not null && session.Operations is { } operations && !operations.Any(o => o is SqlOperation))
+        {
+            return;
+        }
+
+        var reset = _setSearchPath is null ? ResetSessionSql : ResetSessionSql + "; " + _setSearchPath;
+        try
+        {
+            await session.ExecuteAsync(reset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (!IsConnectionFailure(e))
+        {
+            throw new MigrationBookkeepingException(reset, e);
         }
     }
 
@@ -194,7 +264,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         var key = AdvisoryLockKey.For(session.HistoryTable, _options.Schema);
         try
         {
-            var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {Milliseconds(_options.LockWaitTimeout)}; SELECT pg_advisory_xact_lock(@key)", (NpgsqlConnection)session.Connection, (NpgsqlTransaction)transaction);
+            var command = new NpgsqlCommand($"SET LOCAL lock_timeout = {Milliseconds(_options.LockWaitTimeout)}; SELECT pg_catalog.pg_advisory_xact_lock(@key)", (NpgsqlConnection)session.Connection, (NpgsqlTransaction)transaction);
             await using (command.ConfigureAwait(false))
             {
                 command.Parameters.AddWithValue("key", key.Value);
@@ -444,9 +514,18 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         }
     }
 
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private async Task EnsureSchemaAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection);
+        var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = @schema)", connection);
         await using (command.ConfigureAwait(false))
         {
             command.Parameters.AddWithValue("schema", schema);

@@ -19,8 +19,16 @@ namespace MigrationKit.PostgreSql;
 /// so they compare equal to what was read before, not always to what a migration wrote.</para>
 /// <para>A column's collation is reported when it is not its type's default; a generated column's expression is
 /// <c>pg_get_expr</c>'s text (PostgreSQL's generated columns are all stored).</para>
+/// <para>Partitioned tables are in <see cref="DatabaseSchema.Tables"/> with their partition key and partitions (name and
+/// bound) in <see cref="DatabaseSchema.PartitionedTables"/>; the partitions themselves are not tables of the model, since
+/// they share the parent's shape and rows. Materialized views come with their indexes; enum types with their values in
+/// order; domains with base type, nullability, default, collation and checks; sequences (not those of identity columns)
+/// with their parameters and owning column.</para>
+/// <para>Every catalog object is named with <c>pg_catalog</c>, so that a <c>search_path</c> or a temporary table a migration
+/// left behind cannot shadow it.</para>
 /// <para>Not represented: key order across columns and expressions of one index (columns come first), sort order and
-/// operator classes of index keys, exclusion constraints, and materialized views.</para>
+/// operator classes of index keys, exclusion constraints, and a partition's own indexes, constraints and triggers beyond
+/// those it inherits.</para>
 /// </remarks>
 internal sealed class PostgreSqlSchemaReader : ISchemaReader
 {
@@ -29,57 +37,112 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
 
     private const string UserObjects =
         "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
-        + " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')";
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND e.objid = c.oid AND e.deptype = 'e')";
 
-    private const string InCurrentSchema = "COALESCE(n.nspname = current_schema(), false)";
+    private const string InCurrentSchema = "COALESCE(n.nspname = pg_catalog.current_schema(), false)";
 
     private const string ColumnsSql =
-        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-        + " CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> '',"
-        + " (SELECT co.collname FROM pg_collation co JOIN pg_type ty ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
-        + " CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid, true) END, COALESCE(a.attgenerated = 's', false)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-        + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull,"
+        + " CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, a.attidentity <> '',"
+        + " (SELECT co.collname FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_type ty ON ty.oid = a.atttypid WHERE co.oid = a.attcollation AND a.attcollation <> ty.typcollation),"
+        + " CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid, true) END, COALESCE(a.attgenerated = 's', false)"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+        + " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
         + " WHERE " + UserTables
         + " ORDER BY n.nspname, c.relname, a.attnum";
 
     private const string ConstraintsSql =
         "SELECT n.nspname, c.relname, k.conname, k.contype,"
-        + " ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),"
-        + " fn.nspname, fc.relname, COALESCE(fn.nspname = current_schema(), false),"
-        + " ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord),"
-        + " k.confdeltype, k.confupdtype, pg_get_constraintdef(k.oid, true)"
-        + " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-        + " LEFT JOIN pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace"
+        + " ARRAY(SELECT a.attname FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " fn.nspname, fc.relname, COALESCE(fn.nspname = pg_catalog.current_schema(), false),"
+        + " ARRAY(SELECT a.attname FROM pg_catalog.unnest(k.confkey) WITH ORDINALITY AS u(attnum, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.ord),"
+        + " k.confdeltype, k.confupdtype, pg_catalog.pg_get_constraintdef(k.oid, true)"
+        + " FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_class fc ON fc.oid = k.confrelid LEFT JOIN pg_catalog.pg_namespace fn ON fn.oid = fc.relnamespace"
         + " WHERE k.contype IN ('p', 'u', 'f', 'c') AND " + UserTables
         + " ORDER BY n.nspname, c.relname, k.conname";
 
-    private const string IndexesSql =
+    private static string IndexesOf(string relations) =>
         "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname,"
-        + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
-        + " ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, true) FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
-        + " pg_get_expr(i.indpred, i.indrelid, true)"
-        + " FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid"
-        + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = ic.relam"
-        + " WHERE " + UserTables
-        + " AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
+        + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true) FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
+        + " pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)"
+        + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
+        + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
+        + " WHERE " + relations
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x'))"
         + " ORDER BY n.nspname, c.relname, ic.relname";
 
     private const string TriggersSql =
-        "SELECT n.nspname, c.relname, t.tgname, pg_get_triggerdef(t.oid, true)"
-        + " FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT n.nspname, c.relname, t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true)"
+        + " FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE NOT t.tgisinternal AND " + UserTables
         + " ORDER BY n.nspname, c.relname, t.tgname";
 
     private const string ViewsSql =
-        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_get_viewdef(c.oid, true)"
-        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.pg_get_viewdef(c.oid, true)"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
         + " WHERE c.relkind = 'v' AND " + UserObjects
         + " ORDER BY n.nspname, c.relname";
 
+    private const string UserMaterializedViews = "c.relkind = 'm' AND " + UserObjects;
+
+    private const string PartitionKeysSql =
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.pg_get_partkeydef(c.oid)"
+        + " FROM pg_catalog.pg_partitioned_table p JOIN pg_catalog.pg_class c ON c.oid = p.partrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE " + UserObjects
+        + " ORDER BY n.nspname, c.relname";
+
+    // Partitions of tables only: the partitions of a partitioned index are in pg_inherits too.
+    private const string PartitionsSql =
+        "SELECT pn.nspname, pc.relname, n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.pg_get_expr(c.relpartbound, c.oid)"
+        + " FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " JOIN pg_catalog.pg_class pc ON pc.oid = i.inhparent JOIN pg_catalog.pg_namespace pn ON pn.oid = pc.relnamespace"
+        + " WHERE c.relispartition AND c.relkind IN ('r', 'p', 'f') AND " + UserObjects
+        + " ORDER BY n.nspname, c.relname";
+
+    private const string MaterializedViewsSql =
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.pg_get_viewdef(c.oid, true)"
+        + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " WHERE " + UserMaterializedViews
+        + " ORDER BY n.nspname, c.relname";
+
+    private const string UserTypes =
+        "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND e.objid = t.oid AND e.deptype = 'e')";
+
+    private const string EnumsSql =
+        "SELECT n.nspname, t.typname, " + InCurrentSchema + ","
+        + " ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder)"
+        + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace"
+        + " WHERE t.typtype = 'e' AND " + UserTypes
+        + " ORDER BY n.nspname, t.typname";
+
+    private const string DomainsSql =
+        "SELECT n.nspname, t.typname, " + InCurrentSchema + ", pg_catalog.format_type(t.typbasetype, t.typtypmod), t.typnotnull, t.typdefault,"
+        + " (SELECT co.collname::text FROM pg_catalog.pg_collation co WHERE co.oid = t.typcollation AND t.typcollation <> b.typcollation),"
+        + " ARRAY(SELECT k.conname::text FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname),"
+        + " ARRAY(SELECT pg_catalog.pg_get_constraintdef(k.oid, true) FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c' ORDER BY k.conname)"
+        + " FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace JOIN pg_catalog.pg_type b ON b.oid = t.typbasetype"
+        + " WHERE t.typtype = 'd' AND " + UserTypes
+        + " ORDER BY n.nspname, t.typname";
+
+    // Identity columns' sequences (dependency 'i') belong to their column; a sequence OWNED BY a column has an 'a' dependency on it.
+    private const string SequencesSql =
+        "SELECT n.nspname, c.relname, " + InCurrentSchema + ", pg_catalog.format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle,"
+        + " tn.nspname, tc.relname, COALESCE(tn.nspname = pg_catalog.current_schema(), false), a.attname"
+        + " FROM pg_catalog.pg_sequence s JOIN pg_catalog.pg_class c ON c.oid = s.seqrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid"
+        + " AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype = 'a' AND d.refobjsubid > 0"
+        + " LEFT JOIN pg_catalog.pg_class tc ON tc.oid = d.refobjid LEFT JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace"
+        + " LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid"
+        + " WHERE " + UserObjects
+        + " AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend i WHERE i.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND i.objid = c.oid AND i.deptype = 'i')"
+        + " ORDER BY n.nspname, c.relname";
+
     private const string TableExistsSql =
-        "SELECT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relname = @name AND n.nspname = ";
+        "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.relname = @name AND n.nspname = ";
 
     private readonly PostgreSqlSqlGenerator _generator;
 
@@ -91,7 +154,7 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
     public async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var command = session.CreateCommand(string.Join(";\n", ColumnsSql, ConstraintsSql, IndexesSql, TriggersSql, ViewsSql));
+        var command = session.CreateCommand(string.Join(";\n", ColumnsSql, ConstraintsSql, IndexesOf(UserTables), TriggersSql, ViewsSql, PartitionKeysSql, PartitionsSql, MaterializedViewsSql, IndexesOf(UserMaterializedViews), EnumsSql, DomainsSql, SequencesSql));
         await using (command.ConfigureAwait(false))
         {
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -107,6 +170,21 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
                     .ToLookup(t => (t.Schema, t.Table), t => t.Trigger);
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
                 var views = await ReadAllAsync(reader, ReadView, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var partitionKeys = await ReadAllAsync(reader, r => (Schema: r.GetString(0), Table: r.GetString(1), Name: Name(r, 1, 0, 2), Key: r.GetString(3)), cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var partitions = (await ReadAllAsync(reader, r => (Parent: (r.GetString(0), r.GetString(1)), Partition: new PartitionSchema(Name(r, 3, 2, 4), r.GetString(5))), cancellationToken).ConfigureAwait(false))
+                    .ToLookup(p => p.Parent, p => p.Partition);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var materializedViews = await ReadAllAsync(reader, r => (Schema: r.GetString(0), View: r.GetString(1), Name: Name(r, 1, 0, 2), Definition: r.GetString(3)), cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var materializedViewIndexes = (await ReadAllAsync(reader, ReadIndex, cancellationToken).ConfigureAwait(false)).ToLookup(i => (i.Schema, i.Table), i => i.Index);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var enums = await ReadAllAsync(reader, r => new EnumTypeSchema(Name(r, 1, 0, 2), r.GetFieldValue<string[]>(3)), cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var domains = await ReadAllAsync(reader, ReadDomain, cancellationToken).ConfigureAwait(false);
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                var sequences = await ReadAllAsync(reader, ReadSequence, cancellationToken).ConfigureAwait(false);
 
                 var tables = columns.GroupBy(c => (c.Schema, c.Table)).Select(g =>
                 {
@@ -125,7 +203,15 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
                         Triggers = triggers[g.Key].ToArray(),
                     };
                 }).ToArray();
-                return new DatabaseSchema(tables) { Views = views };
+                return new DatabaseSchema(tables)
+                {
+                    Views = views,
+                    PartitionedTables = partitionKeys.Select(p => new PartitionedTableSchema(p.Name, p.Key) { Partitions = partitions[(p.Schema, p.Table)].ToArray() }).ToArray(),
+                    MaterializedViews = materializedViews.Select(v => new MaterializedViewSchema(v.Name, v.Definition) { Indexes = materializedViewIndexes[(v.Schema, v.View)].ToArray() }).ToArray(),
+                    EnumTypes = enums,
+                    Domains = domains,
+                    Sequences = sequences,
+                };
             }
         }
     }
@@ -135,7 +221,7 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(table);
-        var command = session.CreateCommand(TableExistsSql + (table.Schema is null ? "current_schema())" : "@schema)"));
+        var command = session.CreateCommand(TableExistsSql + (table.Schema is null ? "pg_catalog.current_schema())" : "@schema)"));
         await using (command.ConfigureAwait(false))
         {
             MigrationSession.AddParameter(command, "name", table.Name);
@@ -248,6 +334,35 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
             Filter = r.IsDBNull(7) ? null : r.GetString(7),
         });
     }
+
+    /// <summary>A name read as (name, schema, is-current-schema) columns: without the schema in the session's current schema, as migrations name objects.</summary>
+    private static QualifiedName Name(DbDataReader r, int name, int schema, int current) =>
+        new(r.GetString(name), r.GetBoolean(current) ? null : r.GetString(schema));
+
+    private static DomainSchema ReadDomain(DbDataReader r)
+    {
+        var names = r.GetFieldValue<string[]>(7);
+        var definitions = r.GetFieldValue<string[]>(8);
+        return new DomainSchema(Name(r, 1, 0, 2), r.GetString(3))
+        {
+            IsNullable = !r.GetBoolean(4),
+            DefaultSql = r.IsDBNull(5) ? null : PostgreSqlDefaultExpression.Normalize(r.GetString(5)),
+            Collation = r.IsDBNull(6) ? null : r.GetString(6),
+            CheckConstraints = names.Select((name, i) => new CheckConstraintDefinition(name, CheckExpression(definitions[i]))).ToArray(),
+        };
+    }
+
+    private static SequenceSchema ReadSequence(DbDataReader r) => new(Name(r, 1, 0, 2), r.GetString(3))
+    {
+        StartValue = r.GetInt64(4),
+        Increment = r.GetInt64(5),
+        MinValue = r.GetInt64(6),
+        MaxValue = r.GetInt64(7),
+        Cache = r.GetInt64(8),
+        Cycles = r.GetBoolean(9),
+        OwnedByTable = r.IsDBNull(11) ? null : Name(r, 11, 10, 12),
+        OwnedByColumn = r.IsDBNull(13) ? null : r.GetString(13),
+    };
 
     private ViewSchema ReadView(DbDataReader r)
     {

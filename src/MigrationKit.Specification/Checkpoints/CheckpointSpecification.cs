@@ -454,6 +454,9 @@ public abstract class CheckpointSpecification<TTarget> : SpecificationFixture<TT
         await runner.MigrateUpAsync(1);
         var checkpoint = await runner.RollbackManager.CreateCheckpointAsync();
         await runner.MigrateUpAsync();
+        await SeedShopAsync(database);
+        // Migration 3's Down drops tier: with a value in it, the Down would lose data, so the checkpoint is the way back.
+        await database.ExecuteAsync("UPDATE \"customers\" SET \"tier\" = 'gold' WHERE \"id\" = 1");
 
         var result = await runner.RollbackManager.RollbackAsync(RollbackTarget.ToVersion(2));
 
@@ -473,12 +476,15 @@ public abstract class CheckpointSpecification<TTarget> : SpecificationFixture<TT
         await using var database = await CreateDatabaseAsync();
         await using var runner = ShopRunner(database);
         await runner.MigrateUpAsync();
+        await SeedShopAsync(database);
+        // A Down that drops an empty column loses nothing (and would stay logical): give the column a value to lose.
+        await database.ExecuteAsync("UPDATE \"customers\" SET \"tier\" = 'gold' WHERE \"id\" = 1");
         var schemaBefore = await runner.ReadSchemaAsync();
 
         var error = (await runner.Invoking(r => r.RollbackManager.RollbackAsync(RollbackTarget.ToVersion(1))).Should().ThrowAsync<RollbackNotPossibleException>()).Which;
 
         error.TargetVersion.Should().Be(1);
-        error.Blockers.Should().ContainSingle().Which.Should().Contain("Migration 3 'Add customer tier'");
+        error.Blockers.Should().ContainSingle().Which.Should().Contain("Migration 3 'Add customer tier'").And.Contain("which holds 1 value(s)");
         error.Message.Should().Contain("Take checkpoints");
         (await runner.ReadSchemaAsync()).CompareTo(schemaBefore).Should().BeEmpty();
         await runner.Invoking(r => r.RollbackManager.PlanRollbackAsync(RollbackTarget.ToVersion(4))).Should().ThrowAsync<MigrationTargetException>();

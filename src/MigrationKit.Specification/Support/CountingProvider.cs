@@ -44,6 +44,8 @@ internal sealed class CountingProvider(MigrationProvider inner) : MigrationProvi
 
     public override ValueTask BeforeMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => inner.BeforeMigrationAsync(session, migration, cancellationToken);
 
+    public override ValueTask AfterMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => inner.AfterMigrationAsync(session, migration, cancellationToken);
+
     public override ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default) => inner.BeforeCommitAsync(session, cancellationToken);
 
     public override IMigrationHistory CreateHistory(MigrationSession session, MigrationHistoryOptions options) => inner.CreateHistory(session, options);

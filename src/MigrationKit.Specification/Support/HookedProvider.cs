@@ -42,6 +42,8 @@ internal sealed class HookedProvider(MigrationProvider inner, Func<RunStage, lon
         await inner.BeforeMigrationAsync(session, migration, cancellationToken);
     }
 
+    public override ValueTask AfterMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => inner.AfterMigrationAsync(session, migration, cancellationToken);
+
     public override async ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         await hook(RunStage.BeforeCommit, _current, cancellationToken);

@@ -35,6 +35,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1600, EventName = "PlanAssessed", Level = LogLevel.Information, Message = "Planned {Count} step(s) {Direction} to {Target} on {Database}: risk {Level}, {Findings} finding(s), statistics in {RoundTrips} round trip(s)")]
     public static partial void PlanAssessed(ILogger logger, int count, string direction, string target, string database, string level, int findings, int roundTrips);
 
+    [LoggerMessage(EventId = 1120, EventName = "BookkeepingFailed", Level = LogLevel.Error, Message = "MigrationKit's own statement failed while migration {Version} '{Description}' ran ({Direction}): {Statement}")]
+    public static partial void BookkeepingFailed(ILogger logger, Exception exception, long version, string description, string direction, string statement);
+
+    [LoggerMessage(EventId = 1121, EventName = "SessionResetFailed", Level = LogLevel.Warning, Message = "Could not reset the session after migration {Version} failed outside a transaction")]
+    public static partial void SessionResetFailed(ILogger logger, Exception exception, long version);
+
     [LoggerMessage(EventId = 1104, EventName = "OutOfOrder", Level = LogLevel.Warning, Message = "Migration {Version} is older than the latest applied version {Latest} and is applied out of order")]
     public static partial void OutOfOrder(ILogger logger, long version, long latest);
 

@@ -226,9 +226,10 @@ internal sealed class MigrationExecutor
             }
 
             Log.MigrationStarting(_logger, step.Version, step.Description, direction.ToString());
-            await _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken).ConfigureAwait(false);
+            await OwnAsync(() => _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
             await ExecuteOperationsAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
             statement = null;
+            await OwnAsync(() => _provider.AfterMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
             if (transactional)
             {
@@ -250,6 +251,13 @@ internal sealed class MigrationExecutor
             MigrationKitTelemetry.Failed(activity, e);
             session.Operations = null;
             await RollbackAsync(session).ConfigureAwait(false);
+            if (!transactional)
+            {
+                // A rollback undoes what a failed transactional migration did to the session; without one, the provider
+                // must, before the failure is journaled and before anything else runs on the session.
+                await ResetAfterFailureAsync(session, step).ConfigureAwait(false);
+            }
+
             throw await FailedAsync(history, step, runId, statement, transactional, e, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -606,9 +614,11 @@ internal sealed class MigrationExecutor
                 Log.MigrationStarting(_logger, step.Version, step.Description, direction.ToString());
                 var operations = step.Operations;
                 statement = null;
-                await _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken).ConfigureAwait(false);
+                await OwnAsync(() => _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
                 executed.AddRange(operations);
                 await ExecuteOperationsAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
+                statement = null;
+                await OwnAsync(() => _provider.AfterMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
                 var elapsed = _time.GetElapsedTime(started);
                 await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
                 results.Add(new MigrationStepResult(step.Version, step.Description, direction, elapsed));
@@ -642,7 +652,9 @@ internal sealed class MigrationExecutor
         var context = new LiveSchemaContext(_provider, session, HistoryTables);
         foreach (var operation in operations)
         {
-            foreach (var command in await _provider.SqlGenerator.GenerateCommandsAsync(operation, context, cancellationToken).ConfigureAwait(false))
+            // The generator may read the live schema: a driver error there is the runner's own statement failing.
+            var commands = await OwnAsync(() => _provider.SqlGenerator.GenerateCommandsAsync(operation, context, cancellationToken), cancellationToken).ConfigureAwait(false);
+            foreach (var command in commands)
             {
                 current(command.Sql);
                 Log.ExecutingSql(_logger, command.Sql);
@@ -681,7 +693,7 @@ internal sealed class MigrationExecutor
             var status = transactional ? JournalStatus.Failed : JournalStatus.Incomplete;
             await history.AppendJournalAsync(Journal(runId, step.Version, ActionOf(direction), status) with { Error = cancelled ? "cancelled" : error.Message }, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception journalError) when (journalError is DbException or InvalidOperationException)
+        catch (Exception journalError) when (journalError is DbException or MigrationBookkeepingException or InvalidOperationException)
         {
             Log.JournalWriteFailed(_logger, journalError, step.Version);
         }
@@ -698,8 +710,52 @@ internal sealed class MigrationExecutor
             return error;
         }
 
+        if (error is MigrationBookkeepingException own)
+        {
+            // Not the migration's statement: say so, with the runner's statement that failed.
+            Log.BookkeepingFailed(_logger, error, step.Version, step.Description, direction.ToString(), own.Statement ?? string.Empty);
+            return new MigrationBookkeepingException(own, step.Version, step.Description, direction, transactional);
+        }
+
         Log.MigrationFailed(_logger, error, step.Version, step.Description, direction.ToString());
         return new MigrationFailedException(step.Version, step.Description, direction, statement, transactional, error);
+    }
+
+    /// <summary>
+    /// Runs one of the runner's (or the provider's) own steps around a migration: a driver error there is a
+    /// <see cref="MigrationBookkeepingException"/>, never blamed on the migration. A lost connection, a cancellation and a
+    /// lock timeout (retried as the migration's, with the blocker named) are reported as before.
+    /// </summary>
+    private async Task OwnAsync(Func<ValueTask> work, CancellationToken cancellationToken) =>
+        await OwnAsync(async () =>
+        {
+            await work().ConfigureAwait(false);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+
+    private async Task<T> OwnAsync<T>(Func<ValueTask<T>> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_provider.IsConnectionFailure(e) && !_provider.IsLockTimeout(e))
+        {
+            throw new MigrationBookkeepingException(e.BatchCommand?.CommandText, e);
+        }
+    }
+
+    private async Task ResetAfterFailureAsync(MigrationSession session, MigrationPlanStep step)
+    {
+        try
+        {
+            await _provider.AfterMigrationAsync(session, step.Migration.Info, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is DbException or MigrationKitException or InvalidOperationException)
+        {
+            // The failure itself is what gets reported; the connection is returned to the pool, which resets it.
+            Log.SessionResetFailed(_logger, e, step.Version);
+        }
     }
 
     private static async Task RollbackAsync(MigrationSession session)

@@ -36,37 +36,27 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         {
             foreach (var statement in await generator.GenerateAsync(operation, EmptySchema.Instance, cancellationToken).ConfigureAwait(false))
             {
-                await _session.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+                await OwnAsync(statement, () => _session.ExecuteAsync(statement, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    public ValueTask<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
-        _session.Provider.SchemaReader.TableExistsAsync(_session, _options.HistoryTable, cancellationToken);
+    public async ValueTask<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
+        await OwnAsync(null, () => _session.Provider.SchemaReader.TableExistsAsync(_session, _options.HistoryTable, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<AppliedMigration>> GetAppliedAsync(CancellationToken cancellationToken = default)
     {
         var command = _session.CreateCommand($"SELECT version, description, checksum, applied_at, duration_ms, applied_by, library_version FROM {_history} ORDER BY version");
         await using (command.ConfigureAwait(false))
         {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<AppliedMigration>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(new AppliedMigration(
-                        reader.GetInt64(0),
-                        reader.GetString(1),
-                        reader.GetString(2),
-                        ReadTimestamp(reader, 3),
-                        TimeSpan.FromMilliseconds(reader.GetInt64(4)),
-                        reader.GetString(5),
-                        reader.GetString(6)));
-                }
-
-                return rows;
-            }
+            return await ReadAllAsync(command, reader => new AppliedMigration(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                ReadTimestamp(reader, 3),
+                TimeSpan.FromMilliseconds(reader.GetInt64(4)),
+                reader.GetString(5),
+                reader.GetString(6)), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -76,17 +66,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         var command = _session.CreateCommand($"SELECT version, checksum FROM {_history} ORDER BY version");
         await using (command.ConfigureAwait(false))
         {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<AppliedChecksum>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(new AppliedChecksum(reader.GetInt64(0), reader.GetString(1)));
-                }
-
-                return rows;
-            }
+            return await ReadAllAsync(command, reader => new AppliedChecksum(reader.GetInt64(0), reader.GetString(1)), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -96,7 +76,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         await using (command.ConfigureAwait(false))
         {
             MigrationSession.AddParameter(command, "version", version);
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+            return Convert.ToInt64(await OwnAsync(command.CommandText, () => command.ExecuteScalarAsync(cancellationToken), cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
         }
     }
 
@@ -152,7 +132,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             MigrationSession.AddParameter(command, "occurred_at", entry.OccurredAt.ToUniversalTime());
             MigrationSession.AddParameter(command, "applied_by", entry.AppliedBy);
             MigrationSession.AddParameter(command, "h_version", version);
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+            return await OwnAsync(command.CommandText, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
         }
     }
 
@@ -177,17 +157,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             + " WHERE j.status IN ('Incomplete', 'Started') ORDER BY j.version");
         await using (command.ConfigureAwait(false))
         {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var versions = new List<long>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    versions.Add(reader.GetInt64(0));
-                }
-
-                return versions;
-            }
+            return await ReadAllAsync(command, reader => reader.GetInt64(0), cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -196,28 +166,18 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         var command = _session.CreateCommand($"SELECT id, run_id, version, action, status, occurred_at, duration_ms, error, applied_by FROM {_journal} ORDER BY id");
         await using (command.ConfigureAwait(false))
         {
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
+            return await ReadAllAsync(command, reader => new JournalEntry(
+                Guid.Parse(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                Enum.Parse<JournalAction>(reader.GetString(3)),
+                Enum.Parse<JournalStatus>(reader.GetString(4)),
+                ReadTimestamp(reader, 5))
             {
-                var entries = new List<JournalEntry>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    entries.Add(new JournalEntry(
-                        Guid.Parse(reader.GetString(1)),
-                        reader.IsDBNull(2) ? null : reader.GetInt64(2),
-                        Enum.Parse<JournalAction>(reader.GetString(3)),
-                        Enum.Parse<JournalStatus>(reader.GetString(4)),
-                        ReadTimestamp(reader, 5))
-                    {
-                        Id = reader.GetInt64(0),
-                        Duration = reader.IsDBNull(6) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(6)),
-                        Error = reader.IsDBNull(7) ? null : reader.GetString(7),
-                        AppliedBy = reader.GetString(8),
-                    });
-                }
-
-                return entries;
-            }
+                Id = reader.GetInt64(0),
+                Duration = reader.IsDBNull(6) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(6)),
+                Error = reader.IsDBNull(7) ? null : reader.GetString(7),
+                AppliedBy = reader.GetString(8),
+            }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -307,7 +267,40 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
                 MigrationSession.AddParameter(command, name, value);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await OwnAsync(sql, () => command.ExecuteNonQueryAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Runs one of the history's own statements: a driver error becomes a <see cref="MigrationBookkeepingException"/>
+    /// carrying the statement, so that it is never mistaken for a failure of the migration that happens to be running. A
+    /// lost connection, a cancellation and a lock timeout (which the runner retries) stay as the driver reported them.
+    /// </summary>
+    private async Task<T> OwnAsync<T>(string? statement, Func<Task<T>> execute, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await execute().ConfigureAwait(false);
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_session.Provider.IsConnectionFailure(e) && !_session.Provider.IsLockTimeout(e))
+        {
+            throw new MigrationBookkeepingException(statement ?? e.BatchCommand?.CommandText, e);
+        }
+    }
+
+    private Task<List<T>> ReadAllAsync<T>(DbCommand command, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        OwnAsync(command.CommandText, async () =>
+        {
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            }
+        }, cancellationToken);
 }

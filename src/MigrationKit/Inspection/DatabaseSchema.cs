@@ -12,6 +12,21 @@ public sealed record DatabaseSchema(IReadOnlyList<TableSchema> Tables)
     /// <summary>The views.</summary>
     public IReadOnlyList<ViewSchema> Views { get; init; } = [];
 
+    /// <summary>The partitioned tables' partition keys and partitions (empty where the engine has no partitioning).</summary>
+    public IReadOnlyList<PartitionedTableSchema> PartitionedTables { get; init; } = [];
+
+    /// <summary>The materialized views, with their indexes (empty where the engine has none).</summary>
+    public IReadOnlyList<MaterializedViewSchema> MaterializedViews { get; init; } = [];
+
+    /// <summary>The enumerated types (empty where the engine has none).</summary>
+    public IReadOnlyList<EnumTypeSchema> EnumTypes { get; init; } = [];
+
+    /// <summary>The domains (empty where the engine has none).</summary>
+    public IReadOnlyList<DomainSchema> Domains { get; init; } = [];
+
+    /// <summary>The sequences, other than those of identity columns (empty where the engine has none).</summary>
+    public IReadOnlyList<SequenceSchema> Sequences { get; init; } = [];
+
     /// <summary>Finds a table by name (ordinal comparison).</summary>
     /// <param name="name">The table name.</param>
     /// <returns>The table, or <see langword="null"/>.</returns>
@@ -27,7 +42,11 @@ public sealed record DatabaseSchema(IReadOnlyList<TableSchema> Tables)
     public DatabaseSchema Without(IEnumerable<QualifiedName> names)
     {
         var excluded = names.ToHashSet();
-        return this with { Tables = Tables.Where(t => !excluded.Contains(t.Name)).ToArray() };
+        return this with
+        {
+            Tables = Tables.Where(t => !excluded.Contains(t.Name)).ToArray(),
+            Sequences = Sequences.Where(s => s.OwnedByTable is null || !excluded.Contains(s.OwnedByTable)).ToArray(),
+        };
     }
 
     /// <summary>Lists every difference between this schema and <paramref name="other"/>, in plain words.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MigrationKit.Operations;
 
 namespace MigrationKit.Inspection;
@@ -23,7 +24,31 @@ internal static class SchemaComparer
         differences.AddRange(actual.Tables.Where(t => expected.FindTable(t.Name) is null)
             .Select(t => new SchemaDifference(SchemaDifferenceKind.Unexpected, SchemaObjectKind.Table, t.Name, t.Name.Name, null, t.Name.ToString())));
         CompareSets(expected.Views, actual.Views, v => v.Name.ToString(), v => Normalize(v.Definition), SchemaObjectKind.View, null, differences);
+        ComparePartitioning(expected.PartitionedTables, actual.PartitionedTables, differences);
+        CompareSets(expected.MaterializedViews, actual.MaterializedViews, v => v.Name.ToString(), v => Normalize(v.Definition), SchemaObjectKind.MaterializedView, null, differences);
+        foreach (var view in expected.MaterializedViews)
+        {
+            if (actual.MaterializedViews.FirstOrDefault(v => v.Name == view.Name) is { } other)
+            {
+                CompareSets(view.Indexes, other.Indexes, i => i.Name, Describe, SchemaObjectKind.MaterializedViewIndex, view.Name, differences);
+            }
+        }
+
+        CompareSets(expected.EnumTypes, actual.EnumTypes, e => e.Name.ToString(), e => $"({string.Join(", ", e.Values.Select(v => "'" + v + "'"))})", SchemaObjectKind.EnumType, null, differences);
+        CompareSets(expected.Domains, actual.Domains, d => d.Name.ToString(), Describe, SchemaObjectKind.Domain, null, differences);
+        CompareSets(expected.Sequences, actual.Sequences, s => s.Name.ToString(), Describe, SchemaObjectKind.Sequence, null, differences);
         return differences;
+    }
+
+    private static void ComparePartitioning(IReadOnlyList<PartitionedTableSchema> expected, IReadOnlyList<PartitionedTableSchema> actual, List<SchemaDifference> differences)
+    {
+        CompareSets(expected, actual, p => p.Table.ToString(), p => Normalize(p.PartitionKey), SchemaObjectKind.PartitionedTable, null, differences);
+        var partitionsOf = (IReadOnlyList<PartitionedTableSchema> tables, QualifiedName table) =>
+            tables.FirstOrDefault(p => p.Table == table)?.Partitions ?? [];
+        foreach (var table in expected.Select(p => p.Table).Union(actual.Select(p => p.Table)))
+        {
+            CompareSets(partitionsOf(expected, table), partitionsOf(actual, table), p => p.Name.ToString(), p => Normalize(p.Bound), SchemaObjectKind.Partition, table, differences);
+        }
     }
 
     private static void CompareTable(TableSchema expected, TableSchema actual, List<SchemaDifference> differences)
@@ -99,6 +124,15 @@ internal static class SchemaComparer
         $"{column.StoreType.ToUpperInvariant()}{(column.IsNullable ? " NULL" : " NOT NULL")}{(column.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(column.DefaultSql))}{(column.IsIdentity ? " IDENTITY" : string.Empty)}"
         + $"{(column.Collation is null ? string.Empty : " COLLATE " + column.Collation)}"
         + $"{(column.GeneratedSql is null ? string.Empty : $" GENERATED AS ({Normalize(column.GeneratedSql)}) {(column.IsStored ? "STORED" : "VIRTUAL")}")}";
+
+    private static string Describe(DomainSchema domain) =>
+        $"{domain.BaseType.ToUpperInvariant()}{(domain.Collation is null ? string.Empty : " COLLATE " + domain.Collation)}{(domain.IsNullable ? string.Empty : " NOT NULL")}"
+        + $"{(domain.DefaultSql is null ? string.Empty : " DEFAULT " + Normalize(domain.DefaultSql))}"
+        + string.Concat(domain.CheckConstraints.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => $" CONSTRAINT {c.Name} CHECK ({Normalize(c.Expression)})"));
+
+    private static string Describe(SequenceSchema sequence) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sequence.DataType} start {sequence.StartValue} increment {sequence.Increment} min {sequence.MinValue} max {sequence.MaxValue} cache {sequence.Cache}{(sequence.Cycles ? " cycle" : string.Empty)}")
+        + (sequence.OwnedByTable is null ? string.Empty : $" owned by {sequence.OwnedByTable}.{sequence.OwnedByColumn}");
 
     private static string Describe(string name, IReadOnlyList<string> columns) => $"{name}({string.Join(", ", columns)})";
 

@@ -9,8 +9,8 @@ namespace MigrationKit.Inspection;
 /// </summary>
 /// <param name="Kind">Missing, unexpected or changed.</param>
 /// <param name="ObjectKind">The kind of object.</param>
-/// <param name="Table">The table the object belongs to (the table itself for <see cref="SchemaObjectKind.Table"/>); <see langword="null"/> for a view.</param>
-/// <param name="Name">The object's name (the table's or view's own name for those kinds; empty for a table's columns and primary key).</param>
+/// <param name="Table">The table the object belongs to (the table itself for <see cref="SchemaObjectKind.Table"/>, the partitioned table for a <see cref="SchemaObjectKind.Partition"/>, the materialized view for a <see cref="SchemaObjectKind.MaterializedViewIndex"/>); <see langword="null"/> for objects that belong to no table (views, materialized views, types, domains, sequences, partition keys).</param>
+/// <param name="Name">The object's name (the table's, view's, type's or sequence's own name for those kinds; empty for a table's columns and primary key).</param>
 /// <param name="Expected">The expected definition, as compared; <see langword="null"/> when the object is unexpected.</param>
 /// <param name="Actual">The actual definition, as compared; <see langword="null"/> when the object is missing.</param>
 public sealed record SchemaDifference(SchemaDifferenceKind Kind, SchemaObjectKind ObjectKind, QualifiedName? Table, string Name, string? Expected, string? Actual)
@@ -33,6 +33,13 @@ public sealed record SchemaDifference(SchemaDifferenceKind Kind, SchemaObjectKin
             SchemaObjectKind.Index => where + "index " + Name,
             SchemaObjectKind.Trigger => where + "trigger " + Name,
             SchemaObjectKind.TableOptions => where + "options",
+            SchemaObjectKind.PartitionedTable => "partition key of table " + Name,
+            SchemaObjectKind.Partition => where + "partition " + Name,
+            SchemaObjectKind.MaterializedView => "materialized view " + Name,
+            SchemaObjectKind.MaterializedViewIndex => string.Create(CultureInfo.InvariantCulture, $"materialized view {Table}: index {Name}"),
+            SchemaObjectKind.EnumType => "enum type " + Name,
+            SchemaObjectKind.Domain => "domain " + Name,
+            SchemaObjectKind.Sequence => "sequence " + Name,
             _ => where + ObjectKind + " " + Name,
         };
         return Kind switch

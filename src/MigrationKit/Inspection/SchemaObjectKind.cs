@@ -35,4 +35,25 @@ public enum SchemaObjectKind
 
     /// <summary>A table's options (SQLite: <c>STRICT</c>, <c>WITHOUT ROWID</c>).</summary>
     TableOptions,
+
+    /// <summary>A partitioned table's partition key.</summary>
+    PartitionedTable,
+
+    /// <summary>A partition of a partitioned table, with its bound.</summary>
+    Partition,
+
+    /// <summary>A materialized view.</summary>
+    MaterializedView,
+
+    /// <summary>An index on a materialized view.</summary>
+    MaterializedViewIndex,
+
+    /// <summary>An enumerated type and its values.</summary>
+    EnumType,
+
+    /// <summary>A domain.</summary>
+    Domain,
+
+    /// <summary>A sequence.</summary>
+    Sequence,
 }

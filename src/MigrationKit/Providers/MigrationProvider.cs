@@ -90,6 +90,20 @@ public abstract class MigrationProvider
     public virtual ValueTask BeforeMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     /// <summary>
+    /// Runs right after a migration's statements: inside its transaction (before the runner records the migration) when
+    /// it has one, and right after them (also when one failed) when it has none. Where a provider puts back what the
+    /// migration may have changed in the session (on PostgreSQL <c>search_path</c>, the role, <c>SET</c> variables), so that
+    /// it reaches neither the runner's own statements nor the next migration. <see cref="MigrationSession.Operations"/>
+    /// holds the migration's operations when known, so a provider can skip the work when none of them can have changed
+    /// the session. The default does nothing.
+    /// </summary>
+    /// <param name="session">The session.</param>
+    /// <param name="migration">The migration whose statements just ran.</param>
+    /// <param name="cancellationToken">Cancels the reset.</param>
+    /// <returns>A task that completes when the session is as the runner expects it.</returns>
+    public virtual ValueTask AfterMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
     /// Opens a scope for a write, outside any transaction, that need not reach the disk by itself: the "started" journal
     /// entry written just before a migration's transaction, which that transaction's commit then makes durable along
     /// with it. A process killed in between still leaves the entry (it was written, only not yet flushed); a power loss

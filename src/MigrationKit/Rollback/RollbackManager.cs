@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
 using MigrationKit.Execution;
+using MigrationKit.Operations;
 using MigrationKit.Planning;
 using MigrationKit.Providers;
 
@@ -63,8 +65,13 @@ internal sealed class RollbackManager(MigrationProvider provider, MigrationPlann
             else
             {
                 var targetVersion = TargetVersion(target, applied, fromVersion);
-                var steps = applied.Where(v => v > targetVersion).OrderDescending().Select(RollbackStepOf).ToArray();
-                var available = !checkpoints.IsConfigured || steps.Length == 0 ? [] : await checkpoints.ListOwnAsync(cancellationToken).ConfigureAwait(false);
+                var steps = new List<RollbackStep>();
+                foreach (var version in applied.Where(v => v > targetVersion).OrderDescending())
+                {
+                    steps.Add(await WithValuesHeldAsync(session, RollbackStepOf(version), cancellationToken).ConfigureAwait(false));
+                }
+
+                var available = !checkpoints.IsConfigured || steps.Count == 0 ? [] : await checkpoints.ListOwnAsync(cancellationToken).ConfigureAwait(false);
                 plan = RollbackPlanner.Plan(target, fromVersion, targetVersion, steps, available, planner.Catalog.Migrations.Select(m => m.Version).ToArray(), time.GetUtcNow());
             }
 
@@ -127,6 +134,49 @@ internal sealed class RollbackManager(MigrationProvider provider, MigrationPlann
         return version;
     }
 
+    /// <summary>
+    /// Counts, live, what each drop of a column or table in the step's Down would destroy: the column's non-null values,
+    /// the table's rows. A count that cannot be read (the object is not there as the Down expects) stays unknown.
+    /// </summary>
+    private async Task<RollbackStep> WithValuesHeldAsync(MigrationSession session, RollbackStep step, CancellationToken cancellationToken)
+    {
+        if (step.Down is null)
+        {
+            return step;
+        }
+
+        var generator = provider.SqlGenerator;
+        var held = new Dictionary<MigrationOperation, long>();
+        foreach (var operation in step.Down)
+        {
+            var sql = operation switch
+            {
+                DropColumnOperation drop => $"SELECT COUNT(*) FROM {generator.Quote(drop.Table)} WHERE {generator.QuoteIdentifier(drop.Column)} IS NOT NULL",
+                DropTableOperation drop => $"SELECT COUNT(*) FROM {generator.Quote(drop.Table)}",
+                _ => null,
+            };
+            if (sql is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                var command = session.CreateCommand(sql);
+                await using (command.ConfigureAwait(false))
+                {
+                    held[operation] = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+                }
+            }
+            catch (DbException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Unknown, so judged as destroying data.
+            }
+        }
+
+        return step with { ValuesHeld = held };
+    }
+
     private RollbackStep RollbackStepOf(long version)
     {
         if (planner.Catalog.Find(version) is not { } migration)
@@ -134,9 +184,19 @@ internal sealed class RollbackManager(MigrationProvider provider, MigrationPlann
             return new RollbackStep(version, "(not in the code)", null, "it is applied but missing from the code, so it has no Down");
         }
 
+        IReadOnlyList<MigrationOperation> up;
         try
         {
-            return new RollbackStep(version, migration.Description, planner.Catalog.GetDown(migration), null);
+            up = planner.Catalog.GetUp(migration);
+        }
+        catch (Exception e) when (e is IrreversibleMigrationException or InvalidMigrationException)
+        {
+            up = [];
+        }
+
+        try
+        {
+            return new RollbackStep(version, migration.Description, planner.Catalog.GetDown(migration), null) { Up = up };
         }
         catch (Exception e) when (e is IrreversibleMigrationException or InvalidMigrationException)
         {

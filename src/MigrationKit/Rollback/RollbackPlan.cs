@@ -21,4 +21,10 @@ public sealed record RollbackPlan(RollbackTarget Target, RollbackMethod Method, 
 
     /// <summary>Why a logical rollback is not possible or would lose data, one line per step; empty when it is safe.</summary>
     public IReadOnlyList<string> LogicalBlockers { get; init; } = [];
+
+    /// <summary>
+    /// For a logical rollback the caller ran with <see cref="RollbackTarget.AcceptingDataLoss"/> and no checkpoint to
+    /// restore: what it loses (which step, which object, how many values), one line per fact; empty when nothing is lost.
+    /// </summary>
+    public IReadOnlyList<string> DataLoss { get; init; } = [];
 }

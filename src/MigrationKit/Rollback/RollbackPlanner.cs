@@ -5,13 +5,20 @@ using MigrationKit.Operations;
 namespace MigrationKit.Rollback;
 
 /// <summary>
-/// Chooses the way back. Logical when every step's Down exists and destroys nothing (raw SQL counts as unknown, so
-/// not safe); otherwise physical: the newest full checkpoint at or below the target version, then the migrations up to
-/// the target applied again. Pure: it reads nothing, so the choice is tested without a database.
+/// Chooses the way back. Logical when every step's Down exists, its Up destroyed nothing and its Down destroys nothing
+/// that holds data (raw SQL counts as unknown, so not safe); otherwise physical: the newest full checkpoint at or below
+/// the target version, then the migrations up to the target applied again; without one, refused, unless the caller
+/// accepted the loss (<see cref="RollbackTarget.AcceptingDataLoss"/>), which the plan then names. Pure: the live facts
+/// (values held by what a Down drops) come in with the steps, so the choice is tested without a database.
 /// </summary>
 internal static class RollbackPlanner
 {
-    /// <summary>Why one step's Down cannot be trusted to undo it without loss; empty when it can.</summary>
+    /// <summary>
+    /// Why one step cannot be undone by its Down without loss; empty when it can. A step loses data on the way back when
+    /// its Up destroyed something (dropped tables or columns, deleted rows, raw SQL of unknown effect), which no Down brings
+    /// back, or when its Down destroys data: raw SQL, or a drop of a column or table that holds values (checked live; a
+    /// drop of an empty one loses nothing).
+    /// </summary>
     public static IReadOnlyList<string> Blockers(RollbackStep step)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"Migration {step.Version} '{step.Description}'");
@@ -21,15 +28,29 @@ internal static class RollbackPlanner
         }
 
         var blockers = new List<string>();
+        foreach (var operation in step.Up)
+        {
+            if (operation is SqlOperation)
+            {
+                blockers.Add($"{name}: its Up ran raw SQL ({operation.Describe()}), whose effect on the data cannot be known, so its Down cannot be trusted to bring back what it changed");
+            }
+            else if (operation.IsDestructive)
+            {
+                blockers.Add($"{name}: its Up destroyed data ({operation.Describe()}) that its Down cannot bring back");
+            }
+        }
+
         foreach (var operation in step.Down)
         {
             if (operation is SqlOperation)
             {
                 blockers.Add($"{name}: its Down runs raw SQL ({operation.Describe()}), whose effect on the data cannot be known");
             }
-            else if (operation.IsDestructive)
+            else if (operation.IsDestructive && !(step.ValuesHeld.TryGetValue(operation, out var held) && held == 0))
             {
-                blockers.Add($"{name}: its Down destroys data ({operation.Describe()})");
+                blockers.Add(step.ValuesHeld.TryGetValue(operation, out var values)
+                    ? Invariant($"{name}: its Down destroys data ({operation.Describe()}, which holds {values} value(s))")
+                    : $"{name}: its Down destroys data ({operation.Describe()})");
             }
         }
 
@@ -55,7 +76,7 @@ internal static class RollbackPlanner
         var blockers = steps.SelectMany(Blockers).ToArray();
         if (blockers.Length == 0)
         {
-            return new RollbackPlan(target, RollbackMethod.Logical, Invariant($"Every step back is reversible and loses no data: the Downs of {Versions(reverted)} run, newest first, from version {fromVersion} to {targetVersion}. No checkpoint is needed."), fromVersion, targetVersion)
+            return new RollbackPlan(target, RollbackMethod.Logical, Invariant($"Every step back is reversible and loses no data: the Downs of {Versions(reverted)} run, newest first, from version {fromVersion} to {targetVersion}{EmptyDrops(steps)}. No checkpoint is needed."), fromVersion, targetVersion)
             {
                 Reverted = reverted,
             };
@@ -68,6 +89,17 @@ internal static class RollbackPlanner
             .FirstOrDefault();
         if (checkpoint is null)
         {
+            if (target.AcceptsDataLoss && steps.All(s => s.Down is not null))
+            {
+                // The caller said the loss is acceptable: the Downs run, and the plan names what is lost.
+                return new RollbackPlan(target, RollbackMethod.Logical, Invariant($"No full checkpoint at or below version {targetVersion} exists, and the caller accepted the loss: the Downs of {Versions(reverted)} run, newest first, from version {fromVersion} to {targetVersion}, and data is lost: {string.Join("; ", blockers)}."), fromVersion, targetVersion)
+                {
+                    Reverted = reverted,
+                    LogicalBlockers = blockers,
+                    DataLoss = blockers,
+                };
+            }
+
             throw new RollbackNotPossibleException(targetVersion, blockers);
         }
 
@@ -92,6 +124,13 @@ internal static class RollbackPlanner
             Reverted = applied.Where(v => v > checkpoint.Version).OrderDescending().ToArray(),
             Checkpoint = checkpoint,
         };
+
+    /// <summary>The drops that decided nothing is lost, as facts for the reason: ", dropping column orders.note, which holds no value".</summary>
+    private static string EmptyDrops(IReadOnlyList<RollbackStep> steps)
+    {
+        var empty = steps.SelectMany(s => s.ValuesHeld.Where(v => v.Value == 0).Select(v => Invariant($"{v.Key.Describe()} of migration {s.Version}"))).ToArray();
+        return empty.Length == 0 ? string.Empty : $" ({string.Join(", ", empty)}: checked, it holds no value)";
+    }
 
     private static string Versions(IReadOnlyList<long> versions) =>
         (versions.Count == 1 ? "migration " : "migrations ") + string.Join(", ", versions.Select(v => v.ToString(CultureInfo.InvariantCulture)));

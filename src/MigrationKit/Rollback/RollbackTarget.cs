@@ -21,6 +21,16 @@ public sealed class RollbackTarget
     /// <summary>The checkpoint's id, for <see cref="RollbackTargetKind.Checkpoint"/>.</summary>
     public string? CheckpointId { get; }
 
+    /// <summary>
+    /// Whether the caller accepts losing data when no checkpoint can bring it back: a rollback that would otherwise be
+    /// refused then runs the Downs, and its plan names what is lost (<see cref="RollbackPlan.DataLoss"/>).
+    /// </summary>
+    public bool AcceptsDataLoss { get; private init; }
+
+    /// <summary>This target, with the loss of data accepted when no checkpoint can avoid it.</summary>
+    /// <returns>A copy that accepts data loss.</returns>
+    public RollbackTarget AcceptingDataLoss() => new(Kind, Value, CheckpointId) { AcceptsDataLoss = true };
+
     /// <summary>Back to a schema version.</summary>
     /// <param name="version">The version to end at: 0 (nothing applied) or an applied version.</param>
     /// <returns>The target.</returns>

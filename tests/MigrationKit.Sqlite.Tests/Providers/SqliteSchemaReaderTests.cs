@@ -45,6 +45,23 @@ public sealed class SqliteSchemaReaderTests
     }
 
     [Test]
+    public async Task ReadAsync_ObjectKindsSqliteDoesNotHave_AreEmpty()
+    {
+        await _db.ExecuteSqlAsync("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT); CREATE VIEW tv AS SELECT v FROM t; INSERT INTO t (v) VALUES ('a')");
+
+        var schema = await _db.ReadAsync();
+
+        schema.Tables.Select(t => t.Name.Name).Should().Equal("t");
+        schema.Views.Should().ContainSingle();
+        schema.PartitionedTables.Should().BeEmpty();
+        schema.MaterializedViews.Should().BeEmpty();
+        schema.EnumTypes.Should().BeEmpty();
+        schema.Domains.Should().BeEmpty();
+        schema.Sequences.Should().BeEmpty("sqlite_sequence is SQLite's own bookkeeping of AUTOINCREMENT, not a sequence");
+        schema.Diff(await _db.ReadAsync()).Should().BeEmpty();
+    }
+
+    [Test]
     public async Task ReadAsync_NamedConstraintsWithQuotedNames_KeepsNamesAndActions()
     {
         await _db.ExecuteSqlAsync(""""

@@ -91,6 +91,49 @@ public class RollbackPlannerTests
     }
 
     [Test]
+    public void Plan_UpDestroyedData_NeedsCheckpointEvenWhenTheDownIsHarmless()
+    {
+        var dropEmail = new DropColumnOperation(Orders, "email");
+        var step = Step(3, new AddColumnOperation(Orders, new ColumnDefinition("email", ColumnType.String(200)))) with { Up = [dropEmail] };
+
+        var plan = RollbackPlanner.Plan(RollbackTarget.ToVersion(2), 3, 2, [step], [Full(2)], Code, Now);
+
+        plan.Method.Should().Be(RollbackMethod.Physical);
+        plan.LogicalBlockers.Should().ContainSingle().Which.Should().Be("Migration 3 'Migration 3': its Up destroyed data (drop column orders.email) that its Down cannot bring back");
+        FluentActions.Invoking(() => RollbackPlanner.Plan(RollbackTarget.ToVersion(2), 3, 2, [step], [], Code, Now)).Should().Throw<RollbackNotPossibleException>();
+    }
+
+    [Test]
+    public void Plan_LossAcceptedWithoutCheckpoint_LogicalNamingTheLoss()
+    {
+        var drop = new DropColumnOperation(Orders, "tier");
+        var step = Step(3, drop) with { ValuesHeld = new Dictionary<MigrationOperation, long> { [drop] = 7 } };
+
+        var plan = RollbackPlanner.Plan(RollbackTarget.ToVersion(2).AcceptingDataLoss(), 3, 2, [step], [], Code, Now);
+
+        plan.Method.Should().Be(RollbackMethod.Logical);
+        plan.DataLoss.Should().Equal("Migration 3 'Migration 3': its Down destroys data (drop column orders.tier, which holds 7 value(s))");
+        plan.Reason.Should().Contain("accepted the loss").And.Contain("7 value(s)");
+        RollbackTarget.ToVersion(2).AcceptsDataLoss.Should().BeFalse();
+    }
+
+    [Test]
+    public void Plan_DownDropsWhatHoldsNothing_StaysLogicalSayingWhatWasChecked()
+    {
+        var dropColumn = new DropColumnOperation(Orders, "note");
+        var dropTable = new DropTableOperation(new QualifiedName("tags"));
+        var step = Step(3, new DropIndexOperation(Orders, "ix_note"), dropColumn, dropTable) with
+        {
+            ValuesHeld = new Dictionary<MigrationOperation, long> { [dropColumn] = 0, [dropTable] = 0 },
+        };
+
+        var plan = RollbackPlanner.Plan(RollbackTarget.ToVersion(2), 3, 2, [step], [], Code, Now);
+
+        plan.Method.Should().Be(RollbackMethod.Logical);
+        plan.Reason.Should().Contain("loses no data").And.Contain("drop column orders.note of migration 3").And.Contain("drop table tags of migration 3").And.Contain("holds no value");
+    }
+
+    [Test]
     public void RollbackTarget_BadArguments_Throw()
     {
         FluentActions.Invoking(() => RollbackTarget.ToVersion(-1)).Should().Throw<ArgumentOutOfRangeException>();
