@@ -57,6 +57,10 @@ internal sealed partial class ConnectionSecrets
         return new ConnectionSecrets(secrets);
     }
 
+    /// <summary>The secrets of several connection strings together (a fleet run's targets).</summary>
+    public static ConnectionSecrets OfAll(IEnumerable<string> connectionStrings) =>
+        new(connectionStrings.SelectMany(c => Of(c)._secrets));
+
     /// <summary>The text with every secret replaced by <see cref="Mask"/>.</summary>
     public string Apply(string? text)
     {

@@ -307,6 +307,42 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Up_with_targets_migrates_a_fleet_and_reports_each_target_with_a_failing_one_named()
+    {
+        var file = Path.Combine(_db.Directory, "targets.txt");
+        var a = Path.Combine(_db.Directory, "tenant-a.db");
+        var b = Path.Combine(_db.Directory, "tenant-b.db");
+        await File.WriteAllLinesAsync(file,
+        [
+            "# tenants",
+            $"tenant-a = Data Source={a}",
+            $"tenant-b = Data Source={b}",
+            $"broken = Data Source={Path.Combine(_db.Directory, "no-such-folder", "x.db")};Mode=ReadWrite",
+        ]);
+
+        var run = await Tool.RunAsync(["up", "--targets", file, "--json", "--assembly", Paths.TestMigrations, "--migrations-namespace", Paths.Shop]);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        var json = run.Json();
+        json.GetProperty("succeeded").GetBoolean().Should().BeFalse();
+        var targets = json.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("target").GetString()!, t => t);
+        targets.Keys.Should().BeEquivalentTo("tenant-a", "tenant-b", "broken");
+        targets["tenant-a"].GetProperty("outcome").GetString().Should().Be("migrated");
+        targets["tenant-a"].GetProperty("applied").GetArrayLength().Should().Be(3);
+        targets["tenant-b"].GetProperty("outcome").GetString().Should().Be("migrated");
+        targets["broken"].GetProperty("outcome").GetString().Should().Be("failed");
+        targets["broken"].GetProperty("error").GetString().Should().NotBeNullOrEmpty();
+
+        var again = await Tool.RunAsync(["up", "--targets", file, "--assembly", Paths.TestMigrations, "--migrations-namespace", Paths.Shop]);
+        again.Stdout.Should().Contain("UpToDate").And.Contain("2 current, 1 failed");
+
+        await File.WriteAllTextAsync(file, "a = Data Source=x.db\na = Data Source=y.db\n");
+        var duplicate = await Tool.RunAsync(["up", "--targets", file, "--assembly", Paths.TestMigrations]);
+        duplicate.ExitCode.Should().Be(1);
+        duplicate.Stderr.Should().Contain("names target 'a' a second time");
+    }
+
+    [Test]
     public async Task Drift_reports_a_hand_change_with_its_fix_and_exit_4_with_exit_code()
     {
         await _db.RunAsync("up");

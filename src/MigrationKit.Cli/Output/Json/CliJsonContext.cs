@@ -38,6 +38,7 @@ namespace MigrationKit.Cli.Output.Json;
 [JsonSerializable(typeof(NewDocument))]
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(DriftDocument))]
+[JsonSerializable(typeof(FleetDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
