@@ -57,6 +57,7 @@ internal static class CliApplication
             new RepairCommand(),
             new BaselineCommand(),
             new CheckpointCommand(),
+            new Commands.Data.DataCommand(),
             new NewCommand(),
         ];
         foreach (var command in commands)

@@ -130,6 +130,49 @@ internal sealed class ControlStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The latest run of every move (or of one move and its <c>{move}.</c> tables); empty when the control table does not exist yet.</summary>
+    public async Task<IReadOnlyList<Moves.DataMoveRun>> ListLatestAsync(DbConnection connection, string? move, CancellationToken cancellationToken)
+    {
+        var filter = move is null ? string.Empty : " AND (r.move = @move OR substr(r.move, 1, @length) = @prefix)";
+        var command = Sql.Command(connection, null, $"SELECT r.move, r.run_id, r.status, r.batches, r.last_key, r.rows_read, r.rows_written, r.rows_rejected, r.error FROM {_runs} r WHERE r.run_id = (SELECT MAX(x.run_id) FROM {_runs} x WHERE x.move = r.move){filter} ORDER BY r.move");
+        await using var commandScope = command.ConfigureAwait(false);
+        if (move is not null)
+        {
+            Sql.Add(command, "move", move);
+            Sql.Add(command, "prefix", move + ".");
+            Sql.Add(command, "length", move.Length + 1);
+        }
+
+        var runs = new List<Moves.DataMoveRun>();
+        DbDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // No control table: nothing has ever been moved into this database.
+            return runs;
+        }
+
+        await using var readerScope = reader.ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            runs.Add(new Moves.DataMoveRun(
+                reader.GetString(0),
+                Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(2),
+                Convert.ToInt64(reader.GetValue(3), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                Convert.ToInt64(reader.GetValue(5), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(6), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(7), System.Globalization.CultureInfo.InvariantCulture),
+                reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+
+        return runs;
+    }
+
     public async Task<RunState?> LatestAsync(DbConnection connection, string move, CancellationToken cancellationToken)
     {
         var command = Sql.Command(connection, null, $"SELECT run_id, status, batches, last_key, rows_read, rows_written, rows_rejected, checksum FROM {_runs} WHERE move = @move ORDER BY run_id DESC LIMIT 1");

@@ -149,6 +149,23 @@ public sealed class DataMover
     }
 
     /// <summary>
+    /// The latest run of every move recorded in <paramref name="target"/>'s control table, or of one move (a
+    /// whole-database move's name lists its tables' moves too): status, batches, the key a rerun resumes from, counts
+    /// and error. Reads only; empty when nothing was ever moved into the database.
+    /// </summary>
+    /// <param name="target">The database moves were written into.</param>
+    /// <param name="move">A move's name, or <see langword="null"/> for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The runs, by move name.</returns>
+    public async Task<IReadOnlyList<DataMoveRun>> GetRunsAsync(Endpoints.IDataEndpoint target, string? move = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var connection = await target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connectionScope = connection.ConfigureAwait(false);
+        return await new ControlStore(target, _options).ListLatestAsync(connection, move, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Compares a move's source and target: counts, one target row per source row through the id map, and content
     /// checksums of the mapped values per key range (a batch of keys), bisected on mismatch down to the differing keys.
     /// </summary>

@@ -343,6 +343,48 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Data_run_status_and_validate_move_a_whole_database_and_catch_a_changed_row()
+    {
+        var target = Path.Combine(_db.Directory, "target.db");
+        string[] targetMigrations = ["--connection", $"Data Source={target}", "--assembly", Paths.TestMigrations, "--migrations-namespace", Paths.Shop];
+        await _db.RunAsync("up");
+        (await Tool.RunAsync(["up", .. targetMigrations])).ExitCode.Should().Be(0);
+        _db.Execute("INSERT INTO customers (id, name, email) VALUES (1, 'Ann', 'ann@example.com'), (2, 'Bob', 'bob@example.com')");
+        _db.Execute("INSERT INTO orders (id, customer_id) VALUES (10, 1), (11, 2), (12, 2)");
+        string[] move = ["--from", _db.ConnectionString, "--to", $"Data Source={target}", "--name", "copy"];
+
+        (await Tool.RunAsync(["data", "status", "--to", $"Data Source={target}"])).Stdout.Should().Contain("No data move has run");
+        var run = await Tool.RunAsync(["data", "run", "--json", .. move]);
+        run.ExitCode.Should().Be(0, run.ToString());
+        var tables = run.Json().GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("move").GetString()!, t => t.GetProperty("rowsWritten").GetInt64());
+        tables.Should().Equal(new Dictionary<string, long> { ["copy.customers"] = 2, ["copy.orders"] = 3 });
+
+        var status = await Tool.RunAsync(["data", "status", "--json", "--to", $"Data Source={target}", "--name", "copy"]);
+        status.ExitCode.Should().Be(0, status.ToString());
+        status.Json().GetProperty("runs").EnumerateArray().Select(r => (r.GetProperty("move").GetString(), r.GetProperty("status").GetString()))
+            .Should().Equal(("copy.customers", "completed"), ("copy.orders", "completed"));
+
+        var valid = await Tool.RunAsync(["data", "validate", .. move]);
+        valid.ExitCode.Should().Be(0, valid.ToString());
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={target}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE customers SET name = 'Changed' WHERE id = 2";
+            command.ExecuteNonQuery();
+        }
+
+        var invalid = await Tool.RunAsync(["data", "validate", "--json", .. move]);
+        invalid.ExitCode.Should().Be(1, invalid.ToString());
+        var customers = invalid.Json().GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("move").GetString() == "copy.customers");
+        customers.GetProperty("valid").GetBoolean().Should().BeFalse();
+        customers.GetProperty("differences").EnumerateArray().Select(d => d.GetString()).Should().ContainSingle().Which.Should().Contain("2");
+
+        (await Tool.RunAsync(["data", "run", "--to", $"Data Source={target}"])).ExitCode.Should().Be(1, "--from is required");
+    }
+
+    [Test]
     public async Task Drift_reports_a_hand_change_with_its_fix_and_exit_4_with_exit_code()
     {
         await _db.RunAsync("up");

@@ -39,6 +39,9 @@ namespace MigrationKit.Cli.Output.Json;
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(DriftDocument))]
 [JsonSerializable(typeof(FleetDocument))]
+[JsonSerializable(typeof(DataRunDocument))]
+[JsonSerializable(typeof(DataStatusDocument))]
+[JsonSerializable(typeof(DataValidateDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
