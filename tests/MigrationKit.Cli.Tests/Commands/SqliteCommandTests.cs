@@ -126,6 +126,8 @@ public sealed class SqliteCommandTests
     public async Task Rollback_without_a_safe_down_or_a_checkpoint_refuses_and_names_the_migration()
     {
         await _db.RunAsync("up");
+        // The Down drops customers.email: judged on the data, so the column must hold a value for it to lose one.
+        _db.Execute("INSERT INTO customers (id, name, email) VALUES (1, 'Ada', 'ada@example.invalid')");
 
         var result = await _db.RunAsync("rollback");
 
