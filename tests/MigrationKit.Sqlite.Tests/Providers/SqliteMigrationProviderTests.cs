@@ -157,8 +157,8 @@ public sealed class SqliteMigrationProviderTests
         await using var provider = new SqliteMigrationProvider("Data Source=:memory:");
         var first = await provider.OpenConnectionAsync();
 
+        // The test holds the only connection (the gate), so the second open cannot complete until it is released.
         var second = provider.OpenConnectionAsync().AsTask();
-        await Task.Delay(100);
         second.IsCompleted.Should().BeFalse("one session at a time uses the in-memory connection");
         await provider.ReleaseConnectionAsync(first);
 
