@@ -33,15 +33,7 @@ public sealed class ShadowDatabase : IAsyncDisposable
         }
 
         _disposed = true;
-        switch (Provider)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
+        await ProviderDisposal.DisposeAsync(Provider).ConfigureAwait(false);
 
         if (_drop is not null)
         {

@@ -67,15 +67,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
             return;
         }
 
-        switch (_provider)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
+        await ProviderDisposal.DisposeAsync(_provider).ConfigureAwait(false);
     }
 
     public Task<MigrationResult> MigrateUpAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
