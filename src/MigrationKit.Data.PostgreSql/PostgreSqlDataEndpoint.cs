@@ -8,7 +8,7 @@ namespace MigrationKit.Data.PostgreSql;
 /// A PostgreSQL database as the source or target of data moves. Rows are written with
 /// <c>COPY … FROM STDIN (FORMAT BINARY)</c> through <see cref="NpgsqlBinaryImporter"/>, inside the batch's transaction.
 /// </summary>
-public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IAsyncDisposable
+public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IDataMoveLocking, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -76,6 +76,14 @@ public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IAsync
         }
 
         return columns;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A session advisory lock on a connection of its own, which the server releases when the session ends.</remarks>
+    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(move);
+        return PostgreSqlMoveLock.AcquireAsync(_dataSource, move, DisplayName, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -11,9 +11,10 @@ namespace MigrationKit.Data.Sqlite;
 /// declared type names (<c>BOOLEAN</c>, <c>DATETIME</c>, <c>UUID</c>, <c>JSON</c>, <c>DECIMAL</c> … are recognised before
 /// SQLite's affinity rules), and values are stored as SQLite stores them (UUIDs and timestamps as text, booleans as 0/1).
 /// </summary>
-public sealed class SqliteDataEndpoint : IDataEndpoint, IDataCatalog
+public sealed class SqliteDataEndpoint : IDataEndpoint, IDataCatalog, IDataMoveLocking
 {
     private readonly string _connectionString;
+    private readonly string? _databaseFile;
 
     /// <summary>Creates an endpoint.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string. For an in-memory database, keep a connection open for as long as it must live (shared cache).</param>
@@ -23,6 +24,7 @@ public sealed class SqliteDataEndpoint : IDataEndpoint, IDataCatalog
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
         _connectionString = builder.ConnectionString;
+        _databaseFile = builder.Mode == SqliteOpenMode.Memory || string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" ? null : builder.DataSource;
         DisplayName = "SQLite " + (string.IsNullOrEmpty(builder.DataSource) ? "(temporary)" : builder.DataSource);
     }
 
@@ -73,6 +75,19 @@ public sealed class SqliteDataEndpoint : IDataEndpoint, IDataCatalog
         }
 
         return columns;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A database file is locked through a lock file beside it (<c>{file}-move-{hash of the move's name}.lock</c>),
+    /// which the operating system unlocks when the holding process ends, however it ends; an in-memory database within
+    /// this process.
+    /// </remarks>
+    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(move);
+        cancellationToken.ThrowIfCancellationRequested();
+        return SqliteMoveLock.AcquireAsync(_databaseFile, _connectionString, move, DisplayName);
     }
 
     /// <inheritdoc />

@@ -5,10 +5,12 @@ using MigrationKit.Data.Moves;
 using MigrationKit.Data.PostgreSql;
 using MigrationKit.Data.Sqlite;
 
-// Arguments: [database <gate move>] <source engine> <source connection string> <target engine> <target connection string> <batch size> <gate batch> <writing|committed>
-// Without 'database', the single-table trial move; with it, the whole-database trial move, gated on one table's move.
+// Arguments: [database <gate move> | scenario5] <source engine> <source connection string> <target engine> <target connection string> <batch size> <gate batch> <writing|committed>
+// Without a mode, the single-table trial move; with 'database', the whole-database trial move, gated on one table's
+// move; with 'scenario5', scenario 5's customers then orders moves (batch size ignored: theirs), gated on the orders.
 var database = args.Length == 9 && args[0] == "database";
-var rest = database ? args[2..] : args;
+var scenarioFive = args.Length == 8 && args[0] == "scenario5";
+var rest = database ? args[2..] : scenarioFive ? args[1..] : args;
 if (rest.Length != 7)
 {
     Console.Error.WriteLine("usage: [database <gate move>] <sqlite|postgresql> <source cs> <sqlite|postgresql> <target cs> <batch size> <gate batch> <writing|committed>");
@@ -25,7 +27,15 @@ static IDataEndpoint Endpoint(string engine, string connectionString) => engine 
 var source = Endpoint(rest[0], rest[1]);
 var target = Endpoint(rest[2], rest[3]);
 var batchSize = int.Parse(rest[4], CultureInfo.InvariantCulture);
-var mover = new DataMover(new DataMoveOptions { Observer = new GateObserver(long.Parse(rest[5], CultureInfo.InvariantCulture), rest[6], database ? args[1] : null) });
+var mover = new DataMover(new DataMoveOptions { Observer = new GateObserver(long.Parse(rest[5], CultureInfo.InvariantCulture), rest[6], database ? args[1] : scenarioFive ? ScenarioFiveMoves.Orders : null) });
+if (scenarioFive)
+{
+    await mover.RunAsync(ScenarioFiveMoves.CustomersMove(source, target));
+    var orders = await mover.RunAsync(ScenarioFiveMoves.OrdersMove(source, target));
+    Console.Out.WriteLine($"done {orders.Batches}");
+    return 0;
+}
+
 if (database)
 {
     var copied = await mover.RunAsync(TrialDatabaseMove.Build(source, target, batchSize));

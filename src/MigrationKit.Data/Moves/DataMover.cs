@@ -42,11 +42,14 @@ public sealed class DataMover
     /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
     /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
     /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="DataMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
+    /// <exception cref="DataMoveInProgressException">Another run of the same move holds it (in this process or another); nothing was read or written.</exception>
     public async Task<DataMoveResult> RunAsync(DataMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
         var clock = _options.TimeProvider;
         var started = clock.GetTimestamp();
+        var moveLock = await LockAsync(move.Target, move.Name, cancellationToken).ConfigureAwait(false);
+        await using var moveLockScope = moveLock.ConfigureAwait(false);
         var source = await move.Source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var sourceScope = source.ConfigureAwait(false);
         var target = await move.Target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -242,10 +245,13 @@ public sealed class DataMover
     /// <exception cref="DataMoveException">The target refused a batch; the batches before it are kept.</exception>
     /// <exception cref="OperationCanceledException">The move was cancelled; the batches committed are kept.</exception>
     /// <exception cref="MigrationKit.Checkpoints.CheckpointException">The checkpoint asked for with <see cref="Databases.DatabaseMoveBuilder.CheckpointFirst"/> failed; nothing was moved.</exception>
-    public Task<Databases.DatabaseMoveResult> RunAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="DataMoveInProgressException">Another run of the same database move, or of one of its tables' moves, holds it; that table and the ones after it were not moved.</exception>
+    public async Task<Databases.DatabaseMoveResult> RunAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
-        return new Databases.DatabaseMoveRunner(this, _options, _logger).RunAsync(move, progress, cancellationToken);
+        var moveLock = await LockAsync(move.Target, move.Name, cancellationToken).ConfigureAwait(false);
+        await using var moveLockScope = moveLock.ConfigureAwait(false);
+        return await new Databases.DatabaseMoveRunner(this, _options, _logger).RunAsync(move, progress, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Validates every table of a whole-database move (see <see cref="ValidateAsync(DataMove, int, CancellationToken)"/>) and checks its foreign keys for orphans.</summary>
@@ -327,6 +333,12 @@ public sealed class DataMover
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
         return new Preview.MovePreviewer(_options).DryRunAsync(move, rows, cancellationToken);
     }
+
+    /// <summary>The move's lock in its target, when the target can lock moves (both built-in endpoints can); a no-op otherwise.</summary>
+    private static async ValueTask<IAsyncDisposable> LockAsync(Endpoints.IDataEndpoint target, string move, CancellationToken cancellationToken) =>
+        target is Endpoints.IDataMoveLocking locking
+            ? await locking.LockMoveAsync(move, cancellationToken).ConfigureAwait(false)
+            : NoLock.Instance;
 
     private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)
     {
@@ -550,5 +562,12 @@ public sealed class DataMover
                 + $"The batch was rolled back and the {state.Batches} batch(es) before it are kept (their rejects are in the rejects table); fix the rows or raise the budget, then run the move again to resume.",
                 cause);
         }
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -5,13 +5,21 @@ namespace MigrationKit.Data.Tests.Support;
 
 /// <summary>
 /// Runs MigrationKit.Data.MoveRunner as a child process until it announces the gate (<c>gate &lt;batch&gt; &lt;moment&gt;</c>)
-/// and blocks on its stdin, which the test never writes, then kills it with SIGKILL there.
+/// and blocks on its stdin, which the test never writes, then (after an optional look while it is held there) kills it
+/// with SIGKILL there.
 /// </summary>
 internal static class ChildMove
 {
     private static readonly TimeSpan GateTimeout = TimeSpan.FromMinutes(2);
 
-    public static async Task RunUntilGateAndKillAsync(IEnumerable<string> arguments, long gateBatch, string moment)
+    public static Task RunUntilGateAndKillAsync(IEnumerable<string> arguments, long gateBatch, string moment) =>
+        RunUntilGateAndKillAsync(arguments, gateBatch, moment, whileHeld: null);
+
+    /// <param name="arguments">The move runner's arguments.</param>
+    /// <param name="gateBatch">The batch whose gate the child blocks at.</param>
+    /// <param name="moment">Where in that batch: <c>writing</c> (inside its transaction) or <c>committed</c>.</param>
+    /// <param name="whileHeld">Runs while the child is blocked at the gate, before the kill.</param>
+    public static async Task RunUntilGateAndKillAsync(IEnumerable<string> arguments, long gateBatch, string moment, Func<Task>? whileHeld)
     {
         var testAssembly = Assembly.GetExecutingAssembly();
         var basePath = Path.ChangeExtension(testAssembly.Location, null);
@@ -41,7 +49,18 @@ internal static class ChildMove
                 if (line == $"gate {gateBatch} {moment}")
                 {
                     // The child is blocked at the gate: inside the open transaction, or right after the commit.
-                    process.Kill(entireProcessTree: true);
+                    try
+                    {
+                        if (whileHeld is not null)
+                        {
+                            await whileHeld();
+                        }
+                    }
+                    finally
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
+
                     await process.WaitForExitAsync(CancellationToken.None);
                     return;
                 }

@@ -133,6 +133,10 @@ internal sealed class TestDb : IAsyncDisposable
             SqliteConnection.ClearAllPools();
             File.Delete(_file);
             File.Delete(_file + "-journal");
+            foreach (var lockFile in Directory.GetFiles(Path.GetDirectoryName(_file)!, Path.GetFileName(_file) + "-move-*.lock"))
+            {
+                File.Delete(lockFile);
+            }
         }
 
         if (_pgName is not null)
