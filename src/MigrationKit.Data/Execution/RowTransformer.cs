@@ -31,6 +31,12 @@ internal sealed class RowTransformer
     /// <summary>Whether the target holds the id-map table; false when looking at a move before any move ran.</summary>
     public bool IdMapTableExists { get; set; } = true;
 
+    /// <summary>
+    /// When looking before a whole-database move: the moves that run before this one and have not yet, whose id maps
+    /// cannot hold this table's references yet; a reference through them becomes a <see cref="PendingKey"/>.
+    /// </summary>
+    public IReadOnlySet<string>? PendingIdMaps { get; set; }
+
     /// <summary>Reads the lookup tables the mappings use.</summary>
     public async Task LoadLookupsAsync(DbConnection target, CancellationToken cancellationToken)
     {
@@ -103,7 +109,8 @@ internal sealed class RowTransformer
         var value = source[mapping.SourceIndex];
         try
         {
-            return ValueConverter.To(Convert(i, mapping, value, source), mapping.Target.Type);
+            var converted = Convert(i, mapping, value, source);
+            return converted is PendingKey ? converted : ValueConverter.To(converted, mapping.Target.Type);
         }
         catch (ValueConversionException e)
         {
@@ -150,7 +157,12 @@ internal sealed class RowTransformer
         {
             case DataConverterKind.ViaIdMap:
                 var text = KeyText.Text(value);
-                return _idMaps[index].TryGetValue(text, out var targetKey) ? targetKey : throw new ValueConversionException($"the id map of move '{converter.MoveName}' has no entry for source key '{text}'; run that move first");
+                if (!_idMaps[index].TryGetValue(text, out var targetKey) && PendingIdMaps?.Contains(converter.MoveName!) == true)
+                {
+                    return new PendingKey(converter.MoveName!, text);
+                }
+
+                return targetKey ?? throw new ValueConversionException($"the id map of move '{converter.MoveName}' has no entry for source key '{text}'; run that move first");
             case DataConverterKind.Lookup:
                 var match = KeyText.Text(value);
                 return _lookups[index].TryGetValue(match, out var result) ? result : throw new ValueConversionException($"no row of '{converter.LookupTable}' has {converter.LookupMatchColumn} = '{match}'");

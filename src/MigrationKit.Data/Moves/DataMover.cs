@@ -334,6 +334,75 @@ public sealed class DataMover
         return new Preview.MovePreviewer(_options).DryRunAsync(move, rows, cancellationToken);
     }
 
+    /// <summary>
+    /// Plans a whole-database move without moving anything (see <see cref="PlanAsync(DataMove, CancellationToken)"/>),
+    /// table by table in load order. A table whose rows refer to parents this move has not filled yet is sampled by
+    /// reading and converting only; its estimate borrows the write time per row measured on a table planned before it.
+    /// </summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="cancellationToken">Cancels the planning.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks.</exception>
+    public async Task<Databases.DatabaseMovePlan> PlanAsync(Databases.DatabaseMove move, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        var resolved = await Databases.DatabaseMovePlanner.ResolveAsync(move, _options, cancellationToken).ConfigureAwait(false);
+        var unfinished = await UnfinishedAsync(move, resolved, cancellationToken).ConfigureAwait(false);
+        var previewer = new Preview.MovePreviewer(_options);
+        var plans = new List<Preview.DataMovePlan>(resolved.Tables.Count);
+        (double SecondsPerRow, string Table)? measured = null;
+        foreach (var table in resolved.Tables)
+        {
+            var parents = resolved.ForeignKeys
+                .Where(f => Same(f.Table, table.TargetTable) && !Same(f.ReferencedTable, table.TargetTable)
+                    && !f.Columns.Any(c => table.Deferred.Any(d => Same(d.Column.Name, c))))
+                .Select(f => resolved.Tables.First(t => Same(t.TargetTable, f.ReferencedTable)))
+                .Where(parent => unfinished.Contains(parent.Move.Name))
+                .Distinct()
+                .ToList();
+            var pending = parents.Count == 0
+                ? null
+                : new Preview.PendingParents([.. parents.Select(p => p.TargetTable)], parents.Select(p => p.Move.Name).ToHashSet(StringComparer.Ordinal), measured?.SecondsPerRow, measured?.Table);
+            var plan = await previewer.PlanAsync(table.Move, cancellationToken, pending).ConfigureAwait(false);
+            if (pending is null && plan.SampleRows > 0 && plan.EstimatedDuration is not null)
+            {
+                measured = (plan.SampleElapsed.TotalSeconds / plan.SampleRows, table.TargetTable);
+            }
+
+            plans.Add(plan);
+        }
+
+        return new Databases.DatabaseMovePlan(move.Name, plans, [.. resolved.Tables.SelectMany(t => t.Deferred.Select(d => t.TargetTable + "." + d.Column.Name))]);
+    }
+
+    /// <summary>
+    /// Maps the first rows of every table of a whole-database move as the run would write them (see
+    /// <see cref="DryRunAsync(DataMove, int, CancellationToken)"/>), in load order; writes nothing. A reference through
+    /// the id map of a table the move has not filled yet shows as pending (the new key does not exist yet).
+    /// </summary>
+    /// <param name="move">The database move.</param>
+    /// <param name="rows">How many source rows of each table, from the start of its key order.</param>
+    /// <param name="cancellationToken">Cancels the dry run.</param>
+    /// <returns>One dry run per table, parents first.</returns>
+    /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
+    /// <exception cref="Databases.DataMoveCycleException">The target's foreign keys form a cycle that no <c>DeferColumn</c> breaks.</exception>
+    public async Task<IReadOnlyList<Preview.DataMoveDryRun>> DryRunAsync(Databases.DatabaseMove move, int rows = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 1);
+        var resolved = await Databases.DatabaseMovePlanner.ResolveAsync(move, _options, cancellationToken).ConfigureAwait(false);
+        var unfinished = await UnfinishedAsync(move, resolved, cancellationToken).ConfigureAwait(false);
+        var previewer = new Preview.MovePreviewer(_options);
+        var runs = new List<Preview.DataMoveDryRun>(resolved.Tables.Count);
+        foreach (var table in resolved.Tables)
+        {
+            runs.Add(await previewer.DryRunAsync(table.Move, rows, cancellationToken, unfinished).ConfigureAwait(false));
+        }
+
+        return runs;
+    }
+
     /// <summary>The move's lock in its target, when the target can lock moves (both built-in endpoints can); a no-op otherwise.</summary>
     private static async ValueTask<IAsyncDisposable> LockAsync(Endpoints.IDataEndpoint target, string move, CancellationToken cancellationToken) =>
         target is Endpoints.IDataMoveLocking locking
@@ -563,6 +632,20 @@ public sealed class DataMover
                 cause);
         }
     }
+
+    /// <summary>The names of a database move's table moves that have not completed in the target.</summary>
+    private async Task<HashSet<string>> UnfinishedAsync(Databases.DatabaseMove move, Databases.ResolvedDatabaseMove resolved, CancellationToken cancellationToken)
+    {
+        var target = await move.Target.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var targetScope = target.ConfigureAwait(false);
+        var completed = (await new ControlStore(move.Target, _options).ListLatestAsync(target, move.Name, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Status == ControlStore.Completed)
+            .Select(r => r.Move)
+            .ToHashSet(StringComparer.Ordinal);
+        return resolved.Tables.Select(t => t.Move.Name).Where(name => !completed.Contains(name)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
     private sealed class NoLock : IAsyncDisposable
     {

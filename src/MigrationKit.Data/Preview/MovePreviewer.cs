@@ -90,10 +90,11 @@ internal sealed class MovePreviewer(DataMoveOptions options)
         return new DataMoveProfile(move.Name, move.SourceTable, move.TargetTable, rows, columns);
     }
 
-    public async Task<DataMovePlan> PlanAsync(DataMove move, CancellationToken cancellationToken)
+    public async Task<DataMovePlan> PlanAsync(DataMove move, CancellationToken cancellationToken, PendingParents? pending = null)
     {
         var session = await Session.OpenAsync(move, options, cancellationToken).ConfigureAwait(false);
         await using var sessionScope = session.ConfigureAwait(false);
+        session.Transformer.PendingIdMaps = pending?.IdMapMoves;
         var plan = session.Plan;
         var clock = options.TimeProvider;
         var reasons = new List<string>();
@@ -148,7 +149,10 @@ internal sealed class MovePreviewer(DataMoveOptions options)
             Raise(move.HasErrorBudget ? DataMoveRisk.Medium : DataMoveRisk.High, $"{failures.Count} of the {sample.Count} sample row(s) cannot be converted{(move.HasErrorBudget ? " (the error budget would reject them)" : " and would stop the move")}; the first: {failures[0]}; profile the table for all of them");
         }
 
-        var wrote = await TrialWriteAsync(plan, session.Target, converted, cancellationToken).ConfigureAwait(false);
+        // Rows that refer to parents not in the target yet cannot be written before them: time reading and converting,
+        // and borrow the write time per row measured on a parent.
+        var writeDeferred = pending is { Tables.Count: > 0 } && converted.Count > 0;
+        var wrote = writeDeferred ? null : await TrialWriteAsync(plan, session.Target, converted, cancellationToken).ConfigureAwait(false);
         if (wrote is not null)
         {
             Raise(DataMoveRisk.High, $"the target refused the sample rows: {wrote}");
@@ -156,15 +160,24 @@ internal sealed class MovePreviewer(DataMoveOptions options)
 
         var elapsed = clock.GetElapsedTime(started);
         TimeSpan? estimate = converted.Count > 0 && wrote is null && elapsed > TimeSpan.Zero ? elapsed * (remaining / (double)sample.Count) : (remaining == 0 ? TimeSpan.Zero : null);
+        if (writeDeferred)
+        {
+            var parents = string.Join(", ", pending!.Tables.Select(t => "'" + t + "'"));
+            estimate = pending.SecondsPerRow is { } perRow ? estimate + TimeSpan.FromSeconds(perRow * remaining) : null;
+            reasons.Add(pending.SecondsPerRow is null
+                ? $"the sample was read and converted but not written, since its rows refer to {parents}, which this move fills first; no write time to estimate from"
+                : $"the sample was read and converted but not written, since its rows refer to {parents}, which this move fills first; the estimate adds the write time per row measured on '{pending.MeasuredOn}'");
+        }
         var mappings = plan.Mappings.Select(m => $"{m.Source} → {m.Target.Name} ({m.Target.StoreType}){(m.Converter is { } c ? ": " + c.Description : string.Empty)}").ToArray();
         var batches = (remaining + move.BatchSize - 1) / move.BatchSize;
         return new DataMovePlan(move.Name, sourceRows, done, batches, mappings, sample.Count, elapsed, estimate, risk, reasons);
     }
 
-    public async Task<DataMoveDryRun> DryRunAsync(DataMove move, int rows, CancellationToken cancellationToken)
+    public async Task<DataMoveDryRun> DryRunAsync(DataMove move, int rows, CancellationToken cancellationToken, IReadOnlySet<string>? pendingIdMaps = null)
     {
         var session = await Session.OpenAsync(move, options, cancellationToken).ConfigureAwait(false);
         await using var sessionScope = session.ConfigureAwait(false);
+        session.Transformer.PendingIdMaps = pendingIdMaps;
         var plan = session.Plan;
         var first = await SourceReader.ReadFirstAsync(plan, session.Source, null, rows, cancellationToken).ConfigureAwait(false);
         await session.Transformer.PrepareAsync(first, session.Target, null, cancellationToken).ConfigureAwait(false);
