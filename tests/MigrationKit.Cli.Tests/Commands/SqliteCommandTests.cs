@@ -345,7 +345,7 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
-    public async Task Data_run_status_and_validate_move_a_whole_database_and_catch_a_changed_row()
+    public async Task Data_plan_run_status_and_validate_move_a_whole_database_and_catch_a_changed_row()
     {
         var target = Path.Combine(_db.Directory, "target.db");
         string[] targetMigrations = ["--connection", $"Data Source={target}", "--assembly", Paths.TestMigrations, "--migrations-namespace", Paths.Shop];
@@ -356,6 +356,14 @@ public sealed class SqliteCommandTests
         string[] move = ["--from", _db.ConnectionString, "--to", $"Data Source={target}", "--name", "copy"];
 
         (await Tool.RunAsync(["data", "status", "--to", $"Data Source={target}"])).Stdout.Should().Contain("No data move has run");
+        var plan = await Tool.RunAsync(["data", "plan", "--json", .. move]);
+        plan.ExitCode.Should().Be(0, plan.ToString());
+        plan.Json().GetProperty("sourceRows").GetInt64().Should().Be(5);
+        plan.Json().GetProperty("tables").EnumerateArray().Select(t => (t.GetProperty("move").GetString(), t.GetProperty("sourceRows").GetInt64(), t.GetProperty("batches").GetInt64()))
+            .Should().Equal(("copy.customers", 2L, 1L), ("copy.orders", 3L, 1L));
+        var planText = await Tool.RunAsync(["data", "plan", .. move]);
+        planText.Stdout.Should().Contain("Nothing was moved").And.Contain("copy.orders");
+        (await Tool.RunAsync(["data", "status", "--to", $"Data Source={target}"])).Stdout.Should().Contain("No data move has run", "planning moved nothing");
         var run = await Tool.RunAsync(["data", "run", "--json", .. move]);
         run.ExitCode.Should().Be(0, run.ToString());
         var tables = run.Json().GetProperty("tables").EnumerateArray().ToDictionary(t => t.GetProperty("move").GetString()!, t => t.GetProperty("rowsWritten").GetInt64());

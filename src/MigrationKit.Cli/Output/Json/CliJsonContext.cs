@@ -40,6 +40,7 @@ namespace MigrationKit.Cli.Output.Json;
 [JsonSerializable(typeof(DriftDocument))]
 [JsonSerializable(typeof(FleetDocument))]
 [JsonSerializable(typeof(DataRunDocument))]
+[JsonSerializable(typeof(DataPlanDocument))]
 [JsonSerializable(typeof(DataStatusDocument))]
 [JsonSerializable(typeof(DataValidateDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
