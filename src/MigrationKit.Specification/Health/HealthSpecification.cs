@@ -148,7 +148,7 @@ public abstract class HealthSpecification<TTarget> : SpecificationFixture<TTarge
             health.SlowStatementsUnavailable.Should().BeNull();
         }
 
-        health.NotAvailable.Should().OnlyContain(n => n.Contains(": ", StringComparison.Ordinal), "each names the part, then the reason");
+        health.NotAvailable.Where(n => !n.Contains(": ", StringComparison.Ordinal)).Should().BeEmpty("each names the part, then the reason");
     }
 
     /// <summary>Cancellation is the one thing that makes the health check throw.</summary>
