@@ -10,8 +10,8 @@ namespace MigrationKit.Sqlite.Health;
 /// database size (<c>page_count × page_size</c>) and every table's rows (<c>sqlite_stat1</c> or a count bounded as the
 /// statistics reader bounds it) through the provider's <see cref="IDatabaseStatisticsReader"/>. What SQLite does not
 /// have is named in <see cref="DatabaseHealth.NotAvailable"/>: table and index sizes (the bundled SQLite is built
-/// without the <c>dbstat</c> table), dead rows and maintenance times, other sessions' locks and transactions, and
-/// statement statistics.
+/// without the <c>dbstat</c> table), dead rows and maintenance times, and other sessions' locks and transactions;
+/// <see cref="DatabaseHealth.SlowStatementsUnavailable"/> says that it keeps no statement statistics.
 /// </summary>
 internal sealed class SqliteHealthReader(IDatabaseStatisticsReader statistics) : IDatabaseHealthReader
 {
@@ -22,7 +22,6 @@ internal sealed class SqliteHealthReader(IDatabaseStatisticsReader statistics) :
         "table and index sizes: the bundled SQLite is built without the dbstat virtual table, so only the whole file's size (page_count × page_size) is known",
         "dead rows and last vacuum/analyze: SQLite keeps no such statistics (free pages are reused; VACUUM and ANALYZE run only when asked)",
         "lock waits and open transactions: SQLite is a library inside each process, with no view of other connections' locks or transactions",
-        "slowest statements: SQLite records no statement statistics (there is no pg_stat_statements equivalent)",
     ];
 
     public async Task<DatabaseHealth> ReadAsync(MigrationSession session, HealthOptions options, CancellationToken cancellationToken = default)

@@ -58,7 +58,7 @@ public sealed record DatabaseHealth(string Database, bool Reachable)
 
     /// <summary>The report as indented JSON (camel-case names, enums as strings, nulls left out).</summary>
     /// <returns>The JSON text.</returns>
-    public string ToJson() => JsonSerializer.Serialize(this, HealthJsonContext.Default.DatabaseHealth);
+    public string ToJson() => JsonSerializer.Serialize(this, HealthJsonContext.Readable.DatabaseHealth);
 
     /// <summary>The report in one line, for logs.</summary>
     /// <returns>The summary.</returns>

@@ -22,8 +22,10 @@ internal sealed class HealthInspector(MigrationProvider provider, MigrationExecu
             var health = await executor.WithSessionAsync(lockDatabase: false, async (session, history) =>
             {
                 reached = true;
-                var latency = await MeasureLatencyAsync(session, cancellationToken).ConfigureAwait(false);
                 var status = await executor.ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
+
+                // Measured after the status read has warmed the connection and the driver's code paths up.
+                var latency = await MeasureLatencyAsync(session, cancellationToken).ConfigureAwait(false);
                 var facts = provider.HealthReader is { } reader
                     ? await reader.ReadAsync(session, options, cancellationToken).ConfigureAwait(false)
                     : new DatabaseHealth(provider.DisplayName, Reachable: true)
