@@ -20,7 +20,7 @@ public sealed record DatabaseHealth(string Database, bool Reachable)
     /// <summary>When the health was read.</summary>
     public DateTimeOffset CheckedAt { get; init; }
 
-    /// <summary>How long one trivial query (<c>SELECT 1</c>) took from send to answer, on an open connection.</summary>
+    /// <summary>How long a trivial query (<c>SELECT 1</c>) took from send to answer on an open connection (the faster of two tries).</summary>
     public TimeSpan? Latency { get; init; }
 
     /// <summary>The server version as the database prints it (<c>15.8</c>, <c>3.50.4</c>).</summary>
