@@ -54,6 +54,7 @@ internal static class CliApplication
             new JournalCommand(),
             new ValidateCommand(),
             new DriftCommand(),
+            new HealthCommand(),
             new RepairCommand(),
             new BaselineCommand(),
             new CheckpointCommand(),

@@ -59,6 +59,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         DisplayName = Describe(builder);
         SchemaReader = new PostgreSqlSchemaReader(_generator);
         StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
+        HealthReader = new Health.PostgreSqlHealthReader(_generator);
     }
 
     /// <summary>Creates a provider over a data source that the caller owns (and disposes).</summary>
@@ -75,6 +76,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         _connectionString = dataSource.ConnectionString;
         SchemaReader = new PostgreSqlSchemaReader(_generator);
         StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
+        HealthReader = new Health.PostgreSqlHealthReader(_generator);
     }
 
     /// <inheritdoc />
@@ -100,6 +102,12 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 
     /// <summary>Reads plan statistics from the catalogs in one round trip.</summary>
     public override MigrationKit.Statistics.IDatabaseStatisticsReader StatisticsReader { get; }
+
+    /// <summary>
+    /// Reads health from the catalogs and statistics views in one round trip (a second one reads
+    /// <c>pg_stat_statements</c> when it is installed and loaded).
+    /// </summary>
+    public override MigrationKit.Health.IDatabaseHealthReader HealthReader { get; }
 
     /// <summary>The migration's own lock timeout, or the options'; <see langword="null"/> when it is infinite (no limit).</summary>
     /// <param name="migration">The migration.</param>

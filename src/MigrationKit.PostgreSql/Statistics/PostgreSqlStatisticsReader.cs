@@ -21,18 +21,12 @@ internal sealed class PostgreSqlStatisticsReader(MigrationSqlGenerator generator
     // A table never analyzed and at most this big on disk is counted exactly.
     private const long ExactCountMaxBytes = 256L * 1024 * 1024;
 
-    private const string ServerSql = "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000, pg_database_size(current_database())";
+    internal const string ServerSql = "SELECT current_setting('server_version'), current_setting('server_version_num')::int / 10000, pg_database_size(current_database())";
 
-    private const string TablesSql = """
-        SELECT t.ord, c.reltuples::bigint, coalesce(s.n_live_tup, 0), pg_table_size(c.oid), pg_indexes_size(c.oid),
-               CASE WHEN @exact OR greatest(c.reltuples, coalesce(s.n_live_tup, 0)) < @exact_below
-                         OR (c.reltuples < 0 AND pg_table_size(c.oid) <= @exact_max_bytes)
-                    THEN (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %s', c.oid::regclass), false, true, '')))[1]::text::bigint END
-        FROM unnest(@names) WITH ORDINALITY AS t(name, ord)
-        JOIN pg_class c ON c.oid = to_regclass(t.name)
-        LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
-        ORDER BY t.ord
-        """;
+    // The tables asked for, by position; the health reader passes every user table instead.
+    private const string RequestedTables = "unnest(@names) WITH ORDINALITY AS t(name, ord)";
+
+    private static readonly string TablesSql = TablesFrom(RequestedTables);
 
     private const string ActivitySql = """
         SELECT t.ord,
@@ -45,6 +39,39 @@ internal sealed class PostgreSqlStatisticsReader(MigrationSqlGenerator generator
         WHERE l.pid <> pg_backend_pid()
         GROUP BY t.ord
         """;
+
+    /// <summary>
+    /// The per-table statistics query over <paramref name="tables"/>, a FROM item yielding <c>t(name, ord)</c> (a quoted,
+    /// possibly schema-qualified name and its position): position, <c>reltuples</c>, <c>n_live_tup</c>, table size,
+    /// index size, the exact count when small, then schema, name, whether the schema is the session's current one,
+    /// <c>n_dead_tup</c> and the last vacuum, autovacuum, analyze and autoanalyze. Reads <see cref="AddTableParameters"/>.
+    /// </summary>
+    /// <param name="tables">The FROM item.</param>
+    /// <returns>The query.</returns>
+    internal static string TablesFrom(string tables) => $"""
+        SELECT t.ord, c.reltuples::bigint, coalesce(s.n_live_tup, 0), pg_table_size(c.oid), pg_indexes_size(c.oid),
+               CASE WHEN @exact OR greatest(c.reltuples, coalesce(s.n_live_tup, 0)) < @exact_below
+                         OR (c.reltuples < 0 AND pg_table_size(c.oid) <= @exact_max_bytes)
+                    THEN (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %s', c.oid::regclass), false, true, '')))[1]::text::bigint END,
+               n.nspname, c.relname, coalesce(n.nspname = current_schema(), false),
+               s.n_dead_tup, s.last_vacuum, s.last_autovacuum, s.last_analyze, s.last_autoanalyze
+        FROM {tables}
+        JOIN pg_class c ON c.oid = to_regclass(t.name)
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_stat_user_tables s ON s.relid = c.oid
+        ORDER BY t.ord
+        """;
+
+    /// <summary>Adds the parameters <see cref="TablesFrom"/> reads.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="countExactly">Count every table exactly.</param>
+    /// <param name="exactCountBelowRows">Count exactly below this estimate.</param>
+    internal static void AddTableParameters(DbCommand command, bool countExactly, long exactCountBelowRows)
+    {
+        Add(command, "exact", countExactly, NpgsqlDbType.Boolean);
+        Add(command, "exact_below", (double)exactCountBelowRows, NpgsqlDbType.Real);
+        Add(command, "exact_max_bytes", ExactCountMaxBytes, NpgsqlDbType.Bigint);
+    }
 
     public async Task<DatabaseStatistics> ReadAsync(MigrationSession session, DatabaseStatisticsRequest request, CancellationToken cancellationToken = default)
     {
@@ -61,9 +88,7 @@ internal sealed class PostgreSqlStatisticsReader(MigrationSqlGenerator generator
         {
             var names = request.Tables.Select(generator.Quote).ToArray();
             Add(command, "names", names, NpgsqlDbType.Array | NpgsqlDbType.Text);
-            Add(command, "exact", request.CountExactly, NpgsqlDbType.Boolean);
-            Add(command, "exact_below", (double)request.ExactCountBelowRows, NpgsqlDbType.Real);
-            Add(command, "exact_max_bytes", ExactCountMaxBytes, NpgsqlDbType.Bigint);
+            AddTableParameters(command, request.CountExactly, request.ExactCountBelowRows);
             Add(command, "long_seconds", request.LongTransaction.TotalSeconds, NpgsqlDbType.Double);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -115,7 +140,11 @@ internal sealed class PostgreSqlStatisticsReader(MigrationSqlGenerator generator
         }
     }
 
-    private static TableStatistics Table(QualifiedName name, DbDataReader reader)
+    /// <summary>One row of <see cref="TablesFrom"/> as the statistics of <paramref name="name"/>.</summary>
+    /// <param name="name">The table.</param>
+    /// <param name="reader">The reader, on the row.</param>
+    /// <returns>The statistics.</returns>
+    internal static TableStatistics Table(QualifiedName name, DbDataReader reader)
     {
         var reltuples = reader.GetInt64(1);
         var live = reader.GetInt64(2);

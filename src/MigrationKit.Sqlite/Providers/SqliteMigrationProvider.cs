@@ -88,6 +88,9 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     /// <summary>Reads plan statistics: <c>sqlite_stat1</c> or a bounded count per table, and the data checks.</summary>
     public override MigrationKit.Statistics.IDatabaseStatisticsReader StatisticsReader => field ??= new Statistics.SqliteStatisticsReader(SqlGenerator);
 
+    /// <summary>Reads health: the library version, the file's size and every table's rows; says what SQLite does not have.</summary>
+    public override MigrationKit.Health.IDatabaseHealthReader HealthReader => field ??= new Health.SqliteHealthReader(StatisticsReader);
+
     /// <summary>Opens a connection with foreign-key enforcement off; for an in-memory database, waits for the one shared connection.</summary>
     /// <param name="cancellationToken">Cancels the open or the wait.</param>
     /// <returns>The open connection; give it back with <see cref="ReleaseConnectionAsync"/>.</returns>

@@ -67,6 +67,7 @@ internal static class MigrationKitConfiguration
         }
 
         problems.AddRange(options.Risk.Problems());
+        problems.AddRange(options.Health.Problems());
 
         return problems;
     }

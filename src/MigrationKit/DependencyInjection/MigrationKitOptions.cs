@@ -58,4 +58,7 @@ public sealed class MigrationKitOptions
 
     /// <summary>What drift detection (<see cref="IMigrationRunner.DetectDriftAsync"/>) leaves out.</summary>
     public DriftOptions Drift { get; } = new();
+
+    /// <summary>What the health report (<see cref="IMigrationRunner.GetHealthAsync"/>) reads, and how much of it.</summary>
+    public Health.HealthOptions Health { get; } = new();
 }

@@ -115,4 +115,14 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1701, EventName = "DriftFixNotDerived", Level = LogLevel.Debug, Message = "No fix SQL for drift '{Difference}': {Reason}")]
     public static partial void DriftFixNotDerived(ILogger logger, string difference, string reason);
+
+    // 1900s: health.
+    [LoggerMessage(EventId = 1900, EventName = "HealthRead", Level = LogLevel.Debug, Message = "Health of {Database}: {Summary}")]
+    public static partial void HealthRead(ILogger logger, string database, string summary);
+
+    [LoggerMessage(EventId = 1901, EventName = "HealthUnreachable", Level = LogLevel.Warning, Message = "Health check could not reach {Database}")]
+    public static partial void HealthUnreachable(ILogger logger, Exception exception, string database);
+
+    [LoggerMessage(EventId = 1902, EventName = "HealthReadFailed", Level = LogLevel.Warning, Message = "Health check reached {Database} but could not read it")]
+    public static partial void HealthReadFailed(ILogger logger, Exception exception, string database);
 }

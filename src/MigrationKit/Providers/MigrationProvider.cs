@@ -37,6 +37,13 @@ public abstract class MigrationProvider
     public virtual Statistics.IDatabaseStatisticsReader? StatisticsReader => null;
 
     /// <summary>
+    /// Reads the database's health (version, size, tables, lock waits, open transactions, slow statements) for
+    /// <see cref="IMigrationRunner.GetHealthAsync"/>; <see langword="null"/> (the default) when the provider cannot, in
+    /// which case the report holds only reachability, latency and the migration state, and says so.
+    /// </summary>
+    public virtual Health.IDatabaseHealthReader? HealthReader => null;
+
+    /// <summary>
     /// How long a statement of <paramref name="migration"/> may wait for a table lock before it gives up, as the
     /// provider sets it before the migration (<see cref="BeforeMigrationAsync"/>); <see langword="null"/> (the default)
     /// when no limit is set, so a statement queued behind a long transaction waits, and blocks everyone queued behind it.

@@ -110,6 +110,19 @@ public interface IMigrationRunner : IAsyncDisposable
     Task<Drift.DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Reads the database's health: whether it answers (a database that cannot be reached is reported with
+    /// <see cref="Health.DatabaseHealth.Reachable"/> <see langword="false"/> and the error, not thrown), the round-trip
+    /// latency of a trivial query, the server version and database size, the pending and incomplete migrations, every
+    /// user table's rows and sizes (on PostgreSQL also dead rows and the last vacuum and analyze), the lock waits right
+    /// now, the longest open transaction, and the slowest statements from <c>pg_stat_statements</c> when it is installed.
+    /// What the engine does not have is named in <see cref="Health.DatabaseHealth.NotAvailable"/>. No lock is taken.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read; the only way this method throws.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="OperationCanceledException">The read was cancelled.</exception>
+    Task<Health.DatabaseHealth> GetHealthAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Plans a run up to <paramref name="targetVersion"/> (all pending when null) and grades it on this database: the
     /// steps with the exact commands the run will execute, each rated Low to Critical with its reasons (rules
     /// <c>MK101</c>… in <c>docs/risk-rules.md</c>), the live statistics they were graded with (read in one round trip),

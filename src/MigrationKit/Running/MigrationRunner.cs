@@ -3,6 +3,7 @@ using MigrationKit.Checkpoints;
 using MigrationKit.Diagnostics;
 using MigrationKit.Drift;
 using MigrationKit.Execution;
+using MigrationKit.Health;
 using MigrationKit.History;
 using MigrationKit.Inspection;
 using MigrationKit.Planning;
@@ -28,6 +29,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
     private readonly CheckpointService _checkpoints;
     private readonly DriftDetector _drift;
     private readonly RiskAssessor _risk;
+    private readonly HealthInspector _health;
     private readonly ILogger _logger;
 
     public MigrationRunner(MigrationProvider provider, MigrationKitOptions options, ILoggerFactory loggerFactory, TimeProvider timeProvider, IServiceProvider? services, bool ownsProvider)
@@ -44,6 +46,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         _checkpoints = new CheckpointService(provider, options, _executor, notifier, logger, timeProvider, _risk);
         RollbackManager = new RollbackManager(provider, _planner, _executor, _checkpoints, logger, timeProvider);
         _drift = new DriftDetector(provider, _planner, _executor, options, timeProvider, logger);
+        _health = new HealthInspector(provider, _executor, options.Health, timeProvider, logger);
         Migrations = catalog.Migrations.Select(m => m.Info).ToArray();
     }
 
@@ -149,6 +152,9 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
     public Task<DriftReport> DetectDriftAsync(CancellationToken cancellationToken = default) =>
         _drift.DetectAsync(cancellationToken);
+
+    public Task<DatabaseHealth> GetHealthAsync(CancellationToken cancellationToken = default) =>
+        _health.InspectAsync(cancellationToken);
 
     public Task<MigrationPlanReport> PlanAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
         PlanAsync(MigrationTarget.Up(targetVersion), cancellationToken);

@@ -76,7 +76,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
                 try
                 {
                     await RunToolAsync(binaries, "pg_ctl", ["start", "-w", "-D", data, "-l", Path.Combine(directory, "server.log"),
-                        "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c max_connections={maxConnections}"]).ConfigureAwait(false);
+                        "-o", $"-p {port} -c listen_addresses=127.0.0.1 -k {directory} -c fsync=off -c max_connections={maxConnections}{PreloadStatementStatistics(binaries)}"]).ConfigureAwait(false);
                     return new PostgresCluster(binaries, directory, $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=60");
                 }
                 catch (InvalidOperationException) when (attempt < 3)
@@ -110,6 +110,15 @@ internal sealed class PostgresCluster : IAsyncDisposable
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    // pg_stat_statements, for the health tests, when its library is installed beside the binaries (Debian's postgresql-NN
+    // package has it); the binaries on PATH may be links into /usr/lib/postgresql/NN/bin.
+    private static string PreloadStatementStatistics(string binaries)
+    {
+        var pgCtl = Path.Combine(binaries, "pg_ctl");
+        var real = File.ResolveLinkTarget(pgCtl, returnFinalTarget: true)?.FullName ?? pgCtl;
+        return File.Exists(Path.Combine(Path.GetDirectoryName(real)!, "..", "lib", "pg_stat_statements.so")) ? " -c shared_preload_libraries=pg_stat_statements" : string.Empty;
     }
 
     private static bool RunsAsRoot => OperatingSystem.IsLinux() && Environment.UserName == "root";
