@@ -113,6 +113,12 @@ public class NothingPendingBenchmarks
             await _reused.DisposeAsync();
         }
 
+        if (Engine == DatabaseEngine.PostgreSql && _kitDatabase is not null)
+        {
+            // The pool the connection-string runners shared, closed before the database is dropped.
+            PostgreSql.PostgreSqlSharedDataSources.Clear(_kitDatabase.ConnectionString);
+        }
+
         _kitDatabase?.Dispose();
         _efDatabase?.Dispose();
         _fluentMigratorDatabase?.Dispose();
