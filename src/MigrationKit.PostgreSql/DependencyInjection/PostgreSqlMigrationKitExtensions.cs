@@ -8,8 +8,9 @@ namespace MigrationKit;
 public static class PostgreSqlMigrationKitExtensions
 {
     /// <summary>
-    /// Migrates the PostgreSQL database of <paramref name="connectionString"/>, through a data source the provider builds
-    /// and disposes with the container.
+    /// Migrates the PostgreSQL database of <paramref name="connectionString"/>, through the data source (connection pool)
+    /// that <see cref="PostgreSql.PostgreSqlSharedDataSources"/> shares for that connection string within the process;
+    /// disposing the container lets go of it without closing a pool other runners use.
     /// </summary>
     /// <param name="builder">The target's builder.</param>
     /// <param name="connectionString">An Npgsql connection string, such as <c>Host=localhost;Database=app;Username=app;Password=…</c>.</param>
@@ -22,8 +23,8 @@ public static class PostgreSqlMigrationKitExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var options = Configure(configure);
 
-        // Parsed now so that a malformed connection string fails at registration; the data source is built when the
-        // runner is first resolved, and the container disposes it.
+        // Parsed now so that a malformed connection string fails at registration; the shared data source is taken when
+        // the runner is first resolved, and let go of when the container disposes the provider.
         PostgreSqlMigrationProvider.Parse(connectionString, nameof(connectionString));
         return builder.UseProvider(_ => new PostgreSqlMigrationProvider(connectionString, options));
     }
@@ -54,7 +55,11 @@ public static class PostgreSqlMigrationKitExtensions
         });
     }
 
-    /// <summary>Migrates the PostgreSQL database of <paramref name="connectionString"/>, without a service container; the runner owns the data source it builds.</summary>
+    /// <summary>
+    /// Migrates the PostgreSQL database of <paramref name="connectionString"/>, without a service container, through the
+    /// data source that <see cref="PostgreSql.PostgreSqlSharedDataSources"/> shares for that connection string: a new
+    /// runner for the same string reuses the connections a previous one pooled, and disposing a runner does not close them.
+    /// </summary>
     /// <param name="builder">The runner builder.</param>
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="configure">Sets the schema, the lock wait and the per-statement timeouts.</param>

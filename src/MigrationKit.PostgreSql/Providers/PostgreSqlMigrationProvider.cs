@@ -26,6 +26,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
+    private readonly SharedDataSourceLease? _lease;
     /// <summary>What Npgsql sends to reset a pooled connection's settings, for the session a migration leaves behind.</summary>
     private const string ResetSessionSql = "SET SESSION AUTHORIZATION DEFAULT; RESET ALL";
 
@@ -35,26 +36,53 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     private readonly ConditionalWeakTable<MigrationSession, PostgreSqlAdvisoryLock> _heldLocks = [];
     private readonly string _connectionString;
     private volatile bool _schemaEnsured;
+    private volatile bool _firstConnectionChecked;
     private volatile string? _defaultSchema;
     private bool _disposed;
 
-    /// <summary>Creates a provider that builds and owns a data source for <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// Creates a provider over the data source that <see cref="PostgreSqlSharedDataSources"/> shares for
+    /// <paramref name="connectionString"/> (built on first use); disposing the provider lets go of it.
+    /// </summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="options">The options (copied).</param>
     /// <exception cref="ArgumentException">The connection string is empty or malformed; the message never repeats a password.</exception>
     public PostgreSqlMigrationProvider(string connectionString, PostgreSqlMigrationOptions options)
+        : this(connectionString, options, shareDataSource: true)
+    {
+    }
+
+    /// <summary>Creates a provider over a data source for <paramref name="connectionString"/>: the shared one, or one of its own that it disposes.</summary>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="options">The options (copied).</param>
+    /// <param name="shareDataSource">
+    /// <see langword="false"/> for a database about to be dropped (a shadow): a pool of its own, closed with the provider,
+    /// leaves no idle connection behind in the shared pools.
+    /// </param>
+    /// <exception cref="ArgumentException">The connection string is empty or malformed; the message never repeats a password.</exception>
+    internal PostgreSqlMigrationProvider(string connectionString, PostgreSqlMigrationOptions options, bool shareDataSource)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
         var builder = Parse(connectionString, nameof(connectionString));
+        var origin = builder.ConnectionString;
         _options = options.Clone();
         if (_options.Schema is { } schema)
         {
             builder.SearchPath = _generator.QuoteIdentifier(schema);
         }
 
-        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
-        _ownsDataSource = true;
+        if (shareDataSource)
+        {
+            _lease = PostgreSqlSharedDataSources.Acquire(origin, builder.ConnectionString);
+            _dataSource = _lease.DataSource;
+        }
+        else
+        {
+            _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+            _ownsDataSource = true;
+        }
+
         _connectionString = builder.ConnectionString;
         DisplayName = Describe(builder);
         SchemaReader = new PostgreSqlSchemaReader(_generator);
@@ -127,7 +155,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     public override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await OpenFromDataSourceAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (_options.Schema is { } schema && !_schemaEnsured)
@@ -408,7 +436,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 
         var settings = ConnectionSettings;
         settings.Database = name;
-        var shadow = new PostgreSqlMigrationProvider(settings.ConnectionString, _options);
+        var shadow = new PostgreSqlMigrationProvider(settings.ConnectionString, _options, shareDataSource: false);
         return new ShadowDatabase(shadow, () => DropDatabaseAsync(name));
     }
 
@@ -423,7 +451,10 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         }
     }
 
-    /// <summary>Disposes the data source when the provider built it.</summary>
+    /// <summary>
+    /// Disposes the data source when the provider built one of its own; lets go of a shared one (disposed here only when
+    /// it was cleared and this provider was its last user); leaves an application's data source alone.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -432,13 +463,13 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         }
 
         _disposed = true;
-        if (_ownsDataSource)
-        {
-            _dataSource.Dispose();
-        }
+        (_ownsDataSource ? _dataSource : _lease?.Release())?.Dispose();
     }
 
-    /// <summary>Disposes the data source when the provider built it.</summary>
+    /// <summary>
+    /// Disposes the data source when the provider built one of its own; lets go of a shared one (disposed here only when
+    /// it was cleared and this provider was its last user); leaves an application's data source alone.
+    /// </summary>
     /// <returns>A task that completes when the data source is disposed.</returns>
     public async ValueTask DisposeAsync()
     {
@@ -448,11 +479,14 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         }
 
         _disposed = true;
-        if (_ownsDataSource)
+        if ((_ownsDataSource ? _dataSource : _lease?.Release()) is { } dataSource)
         {
-            await _dataSource.DisposeAsync().ConfigureAwait(false);
+            await dataSource.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The data source's shared state, for tests: whether two providers share one.</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
 
     /// <summary>Describes the target as <c>PostgreSQL database 'app' on host:port</c>.</summary>
     /// <param name="builder">The parsed connection string.</param>
@@ -480,6 +514,70 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
             // Npgsql's messages name the keyword or a non-secret value, never the password.
             throw new ArgumentException($"The PostgreSQL connection string is not valid: {e.Message} Write it as 'Host=…;Port=…;Database=…;Username=…' with optional Npgsql keywords.", parameterName, e);
         }
+    }
+
+    /// <summary>
+    /// Opens a connection from the data source. From a shared one, the provider's first connection is checked with one
+    /// round trip (that also reads the session's schema): an idle pooled connection the server ended since the last
+    /// runner (a restart, <c>pg_terminate_backend</c>) would otherwise fail this runner's first statement, so the idle
+    /// connections are cleared and one new connection is opened instead. When a shared data source cannot connect at
+    /// all (wrong password, missing database, server gone), it is forgotten so that neither the failure nor its idle
+    /// connections are kept for the next runner.
+    /// </summary>
+    private async ValueTask<NpgsqlConnection> OpenFromDataSourceAsync(CancellationToken cancellationToken)
+    {
+        if (_lease is null)
+        {
+            return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            if (_firstConnectionChecked)
+            {
+                return connection;
+            }
+
+            try
+            {
+                await CheckFirstConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                _dataSource.Clear();
+            }
+
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await CheckFirstConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        catch (Exception e) when (IsConnectionFailure(e))
+        {
+            _lease.ForgetAfterFailure();
+            throw;
+        }
+    }
+
+    private async Task CheckFirstConnectionAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var schema = await ScalarAsync(connection, "SELECT pg_catalog.current_schema()", cancellationToken).ConfigureAwait(false) as string;
+        if (_options.Schema is null)
+        {
+            _defaultSchema ??= schema;
+        }
+
+        _firstConnectionChecked = true;
     }
 
     private async Task EnsureLockHeldAsync(MigrationSession session, CancellationToken cancellationToken)

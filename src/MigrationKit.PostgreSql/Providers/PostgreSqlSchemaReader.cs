@@ -26,8 +26,10 @@ namespace MigrationKit.PostgreSql;
 /// with their parameters and owning column.</para>
 /// <para>Every catalog object is named with <c>pg_catalog</c>, so that a <c>search_path</c> or a temporary table a migration
 /// left behind cannot shadow it.</para>
-/// <para>Not represented: key order across columns and expressions of one index (columns come first), sort order and
-/// operator classes of index keys, exclusion constraints, and a partition's own indexes, constraints and triggers beyond
+/// <para>Each index key's collation (when not the key's own), <c>DESC</c> and <c>NULLS FIRST/LAST</c> (when not the
+/// direction's default) are in <see cref="IndexDefinition.KeyOptions"/>, written as <c>CREATE INDEX</c> takes them.</para>
+/// <para>Not represented: key order across columns and expressions of one index (columns come first), operator classes
+/// of index keys, exclusion constraints, and a partition's own indexes, constraints and triggers beyond
 /// those it inherits.</para>
 /// </remarks>
 internal sealed class PostgreSqlSchemaReader : ISchemaReader
@@ -67,7 +69,17 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
         "SELECT n.nspname, c.relname, ic.relname, i.indisunique, am.amname,"
         + " ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 THEN (SELECT a.attname FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
         + " ARRAY(SELECT pg_catalog.pg_get_indexdef(i.indexrelid, k, true) FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k),"
-        + " pg_catalog.pg_get_expr(i.indpred, i.indrelid, true)"
+        + " pg_catalog.pg_get_expr(i.indpred, i.indrelid, true),"
+        // Each key's options as a CREATE INDEX writes them: the collation when it is not the key's own (the column's, or
+        // for an expression its type's default), DESC, and NULLS FIRST/LAST when not the direction's default.
+        + " ARRAY(SELECT pg_catalog.concat_ws(' ',"
+        + " CASE WHEN i.indcollation[k - 1] <> 0 AND i.indcollation[k - 1] IS DISTINCT FROM CASE WHEN i.indkey[k - 1] <> 0"
+        + " THEN (SELECT a.attcollation FROM pg_catalog.pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])"
+        + " ELSE (SELECT ty.typcollation FROM pg_catalog.pg_attribute ia JOIN pg_catalog.pg_type ty ON ty.oid = ia.atttypid WHERE ia.attrelid = i.indexrelid AND ia.attnum = k) END"
+        + " THEN 'COLLATE ' || (SELECT pg_catalog.quote_ident(co.collname) FROM pg_catalog.pg_collation co WHERE co.oid = i.indcollation[k - 1]) END,"
+        + " CASE WHEN i.indoption[k - 1] & 1 = 1 THEN 'DESC' END,"
+        + " CASE WHEN i.indoption[k - 1] & 3 = 1 THEN 'NULLS LAST' WHEN i.indoption[k - 1] & 3 = 2 THEN 'NULLS FIRST' END)"
+        + " FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k)"
         + " FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid JOIN pg_catalog.pg_class c ON c.oid = i.indrelid"
         + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_am am ON am.oid = ic.relam"
         + " WHERE " + relations
@@ -326,12 +338,17 @@ internal sealed class PostgreSqlSchemaReader : ISchemaReader
         var columns = r.GetFieldValue<string?[]>(5);
         var definitions = r.GetFieldValue<string[]>(6);
         var method = r.GetString(4);
+        var options = r.GetFieldValue<string[]>(8);
+
+        // The model lists the column keys, then the expression keys; each key's options follow it there.
+        var ordered = options.Where((_, i) => columns[i] is not null).Concat(options.Where((_, i) => columns[i] is null)).ToArray();
         return (r.GetString(0), r.GetString(1), new IndexDefinition(r.GetString(2), columns.OfType<string>().ToArray())
         {
             IsUnique = r.GetBoolean(3),
             Method = method == "btree" ? null : method,
             Expressions = definitions.Where((_, i) => columns[i] is null).ToArray(),
             Filter = r.IsDBNull(7) ? null : r.GetString(7),
+            KeyOptions = ordered.All(o => o.Length == 0) ? [] : ordered,
         });
     }
 

@@ -93,16 +93,24 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
 
     /// <summary>
     /// Generates an operation's statements. A column change consults the current schema so that it only touches what
-    /// differs: a nullability change does not rewrite the table with a needless <c>ALTER COLUMN … TYPE</c>.
+    /// differs: a nullability change does not rewrite the table with a needless <c>ALTER COLUMN … TYPE</c>. Raw SQL
+    /// goes as written, without the psql-only <c>\restrict</c> / <c>\unrestrict</c> lines of a pg_dump script.
     /// </summary>
     /// <param name="operation">The operation.</param>
     /// <param name="context">The schema just before the operation.</param>
     /// <param name="cancellationToken">Cancels generation.</param>
     /// <returns>The statements, in order.</returns>
+    /// <exception cref="PsqlMetaCommandException">Raw SQL holds another psql meta-command (<c>\connect</c>, <c>\set</c>, <c>\.</c> …).</exception>
     public override async ValueTask<IReadOnlyList<string>> GenerateAsync(MigrationOperation operation, IMigrationSchemaContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentNullException.ThrowIfNull(context);
+        if (operation is SqlOperation raw)
+        {
+            // pg_dump's \restrict / \unrestrict lines are skipped as psql skips them; other meta-commands are refused.
+            return [PsqlMetaCommands.Prepare(raw.SqlFor(ProviderName))];
+        }
+
         if (operation is not AlterColumnOperation alter)
         {
             return Generate(operation);
@@ -154,6 +162,13 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
         return operation is AlterColumnOperation changed && current is not null && !TypeChangeRewrites(current.StoreType, StoreType(changed.Column.Type))
             ? commands.Select(c => c with { RewritesTable = false }).ToArray()
             : commands;
+    }
+
+    /// <summary>Whether a column of <paramref name="storeType"/> has a collation: the built-in character types (and arrays of them).</summary>
+    internal static bool IsCollatable(string storeType)
+    {
+        var (baseType, _) = Split(storeType.Replace("[]", string.Empty, StringComparison.Ordinal));
+        return baseType is "text" or "character varying" or "varchar" or "character" or "char" or "bpchar" or "citext" or "name";
     }
 
     /// <summary>Whether changing a column from <paramref name="from"/> to <paramref name="to"/> rewrites the table (conservatively true when unsure).</summary>
@@ -236,7 +251,9 @@ internal sealed class PostgreSqlSqlGenerator : MigrationSqlGenerator
 
         if (typeChanges)
         {
-            sql.Add($"{prefix} TYPE {target.StoreType} USING {name}::{target.StoreType}");
+            // A type change otherwise resets the column to the new type's default collation: keep the one it had.
+            var collate = current?.Collation is { } collation && IsCollatable(target.StoreType) ? " COLLATE " + QuoteIdentifier(collation) : string.Empty;
+            sql.Add($"{prefix} TYPE {target.StoreType}{collate} USING {name}::{target.StoreType}");
         }
 
         if (!known || current!.IsNullable != target.IsNullable)

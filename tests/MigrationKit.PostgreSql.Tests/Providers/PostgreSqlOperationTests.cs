@@ -225,6 +225,32 @@ public sealed class PostgreSqlOperationTests
     }
 
     [Test]
+    public async Task AlterColumnType_CollatedColumn_KeepsItsCollationUpAndDown()
+    {
+        await _harness.ExecuteAsync("CREATE TABLE items (id bigint PRIMARY KEY, code varchar(20) COLLATE \"C\" NOT NULL)");
+
+        // Each step is checked against the prediction, which keeps the collation; Down must bring back varchar(20) "C".
+        var schema = await _harness.RoundTripAsync(Ops(m => m.AlterColumn("items", "code", to => to.AsString(50), from => from.AsString(20))));
+
+        schema.FindTable(new("items"))!.FindColumn("code")!.Should().BeEquivalentTo(new { StoreType = "character varying(50)", Collation = "C" });
+        (await _database.ColumnAsync("SELECT collation_name FROM information_schema.columns WHERE table_name = 'items' AND column_name = 'code'"))
+            .Should().Equal("C");
+        _harness.Executed.Should().Contain("ALTER TABLE \"items\" ALTER COLUMN \"code\" TYPE character varying(50) COLLATE \"C\" USING \"code\"::character varying(50)")
+            .And.Contain("ALTER TABLE \"items\" ALTER COLUMN \"code\" TYPE character varying(20) COLLATE \"C\" USING \"code\"::character varying(20)");
+    }
+
+    [Test]
+    public async Task AlterColumnType_CollatedColumnToANumber_HasNoCollationToKeep()
+    {
+        await _harness.ExecuteAsync("CREATE TABLE items (id bigint PRIMARY KEY, code varchar(20) COLLATE \"C\")");
+
+        var alter = Ops(m => m.AlterColumn("items", "code", to => to.AsInt32().Nullable()))[0];
+        var statements = await _harness.Generator.GenerateAsync(alter, _harness);
+
+        statements.Should().Equal("ALTER TABLE \"items\" ALTER COLUMN \"code\" TYPE integer USING \"code\"::integer");
+    }
+
+    [Test]
     public async Task AlterColumn_OnlyNullabilityChanges_DoesNotRewriteTheType()
     {
         await _harness.ExecuteAsync(Ops(m => m.CreateTable("items", t =>

@@ -95,6 +95,8 @@ internal sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
+        // The runners' shared pools for this database: closed now rather than ended by the FORCE below.
+        PostgreSqlSharedDataSources.Clear(ConnectionString);
         await using var admin = new NpgsqlConnection(_adminConnectionString);
         await admin.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
