@@ -115,4 +115,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1701, EventName = "DriftFixNotDerived", Level = LogLevel.Debug, Message = "No fix SQL for drift '{Difference}': {Reason}")]
     public static partial void DriftFixNotDerived(ILogger logger, string difference, string reason);
+
+    [LoggerMessage(EventId = 1850, EventName = "RunRecordFailed", Level = LogLevel.Warning, Message = "The record of run {RunId} could not be finished; it will read as interrupted")]
+    public static partial void RunRecordFailed(ILogger logger, Exception exception, Guid runId);
 }
