@@ -97,7 +97,11 @@ internal sealed class HookedProvider(MigrationProvider inner, Func<RunStage, lon
 
         public ValueTask StartRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default) => inner.StartRunAsync(run, cancellationToken);
 
-        public ValueTask FinishRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default) => inner.FinishRunAsync(run, cancellationToken);
+        public async ValueTask FinishRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default)
+        {
+            await hook(RunStage.RunFinishing, null, cancellationToken);
+            await inner.FinishRunAsync(run, cancellationToken);
+        }
 
         public ValueTask<IReadOnlyList<Runs.MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) => inner.GetRunsAsync(since, cancellationToken);
     }
