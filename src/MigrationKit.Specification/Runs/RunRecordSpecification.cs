@@ -94,6 +94,21 @@ public abstract class RunRecordSpecification<TTarget> : SpecificationFixture<TTa
         runs[1].Entries.Where(e => e.Status == JournalStatus.Succeeded).Select(e => (e.Version, e.Action)).Should().Equal((3L, JournalAction.Down), (2L, JournalAction.Down));
     }
 
+    /// <summary>A baseline is recorded as a run with the versions it marked and its journal entry.</summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task Baseline_IsRecordedAsARun()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var runner = Runner(database, Basic);
+
+        await runner.BaselineAsync(2);
+
+        var run = (await runner.GetRunsAsync()).Should().ContainSingle().Which;
+        (run.Command, run.Target, run.ToVersion, run.StepsApplied, run.Outcome).Should().Be((MigrationRunCommand.Baseline, "2", (long?)2L, 2, MigrationRunOutcome.Succeeded));
+        run.Entries.Should().ContainSingle().Which.Action.Should().Be(JournalAction.Baseline);
+    }
+
     /// <summary>A reviewed plan carried out is recorded as such.</summary>
     /// <returns>A task that completes when the check is done.</returns>
     [Test]

@@ -302,13 +302,22 @@ internal sealed class MigrationExecutor
     }
 
     /// <summary>Re-records the checksums of edited migrations and clears steps left part way, each with a journal entry.</summary>
-    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken) =>
-        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken)
+    {
+        // Recorded as a run only when there is something to repair (or the repair fails under the lock).
+        var run = new RunRecorder(MigrationRunCommand.Repair, "all", _options.AppliedBy, _time, _logger);
+        return WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, Recorded<IReadOnlyList<long>>(run, async (session, history) =>
         {
             var status = await ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
-            var runId = Guid.NewGuid();
+            var runId = run.RunId;
             var repaired = new List<long>();
-            foreach (var entry in status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete))
+            var toRepair = status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete).ToArray();
+            if (toRepair.Length > 0)
+            {
+                await run.StartAsync(history, status.CurrentVersion, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var entry in toRepair)
             {
                 await InTransactionAsync(session, async () =>
                 {
@@ -321,17 +330,27 @@ internal sealed class MigrationExecutor
                 }, cancellationToken).ConfigureAwait(false);
                 Log.Repaired(_logger, entry.Version, entry.State == MigrationState.Modified ? "checksum re-recorded" : "incomplete step cleared");
                 repaired.Add(entry.Version);
+                run.StepApplied();
+            }
+
+            if (toRepair.Length > 0)
+            {
+                await run.SucceededAsync(history, status.CurrentVersion, repaired.Count, cancellationToken).ConfigureAwait(false);
             }
 
             return repaired;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Marks the migrations of a baseline as applied, in one transaction, when the history is empty.</summary>
-    public Task<IReadOnlyList<long>> BaselineAsync(long version, IReadOnlyList<MigrationPlanStep> steps, CancellationToken cancellationToken) =>
-        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+    public Task<IReadOnlyList<long>> BaselineAsync(long version, IReadOnlyList<MigrationPlanStep> steps, CancellationToken cancellationToken)
+    {
+        var run = new RunRecorder(MigrationRunCommand.Baseline, version.ToString(System.Globalization.CultureInfo.InvariantCulture), _options.AppliedBy, _time, _logger);
+        return WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, Recorded<IReadOnlyList<long>>(run, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
-            var runId = Guid.NewGuid();
+            var runId = run.RunId;
+            await run.StartAsync(history, 0, cancellationToken).ConfigureAwait(false);
             var versions = new List<long>();
             await InTransactionAsync(session, async () =>
             {
@@ -349,8 +368,10 @@ internal sealed class MigrationExecutor
                 await history.AppendJournalAsync(Journal(runId, version, JournalAction.Baseline, JournalStatus.Succeeded), cancellationToken).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             Log.Baselined(_logger, _provider.DisplayName, version, versions.Count);
+            await run.SucceededAsync(history, version, versions.Count, cancellationToken).ConfigureAwait(false);
             return versions;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Opens a session (and takes the lock when asked), runs <paramref name="work"/> in it, and releases both.</summary>
     public async Task<T> WithSessionAsync<T>(bool lockDatabase, Func<MigrationSession, IMigrationHistory, Task<T>> work, CancellationToken cancellationToken)
