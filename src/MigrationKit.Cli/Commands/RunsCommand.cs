@@ -81,13 +81,16 @@ internal sealed class RunsCommand : MigrationKitCommand
                 output.Cell(run.Retries.ToString(CultureInfo.InvariantCulture)),
                 output.Cell(run.AppliedBy),
                 output.Cell(string.Create(CultureInfo.InvariantCulture, $"{run.Host} ({run.ProcessId})")),
-                output.Cell(run.Error));
+                output.Cell(FirstLine(run.Error)));
         }
 
         output.Out.Write(table);
         output.Line(string.Create(CultureInfo.InvariantCulture, $"{runs.Count} run{(runs.Count == 1 ? "" : "s")}."));
         return ExitCodes.Success;
     }
+
+    /// <summary>The table shows an error's first line; <c>--json</c> and <c>journal</c> have it whole.</summary>
+    private static string? FirstLine(string? error) => error?.Split('\n', 2)[0].TrimEnd();
 
     private static DateTimeOffset? ParseSince(string? text)
     {

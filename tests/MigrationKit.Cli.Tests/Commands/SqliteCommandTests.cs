@@ -240,7 +240,8 @@ public sealed class SqliteCommandTests
         var runId = runs[1].GetProperty("runId").GetGuid();
         runs[1].GetProperty("entries").EnumerateArray().Should().HaveCount(2, "one migration, started and succeeded")
             .And.OnlyContain(e => e.GetProperty("runId").GetGuid() == runId);
-        table.Stdout.Should().Contain("Failed").And.Contain("Succeeded").And.Contain("no_such_table").And.Contain("2 runs.");
+        table.Stdout.Should().Contain("Failed").And.Contain("Succeeded").And.Contain("Migration 202612020930 'Fill a table that does not exist' failed (Up)").And.Contain("2 runs.");
+        table.Stdout.Should().NotContain("no_such_table", "the table shows the error's first line; the JSON has it whole");
 
         var total = stats.GetProperty("total");
         total.GetProperty("runs").GetInt32().Should().Be(2);
