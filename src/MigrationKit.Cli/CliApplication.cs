@@ -52,6 +52,7 @@ internal static class CliApplication
             new PlanCommand(),
             new HistoryCommand(),
             new JournalCommand(),
+            new RunsCommand(),
             new ValidateCommand(),
             new DriftCommand(),
             new HealthCommand(),

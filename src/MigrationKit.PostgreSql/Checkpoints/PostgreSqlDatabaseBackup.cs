@@ -410,8 +410,9 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
 
             var historyTable = (Schema: _history.HistoryTable.Schema ?? current, _history.HistoryTable.Name);
             var journalTable = (Schema: _history.JournalTable.Schema ?? current, _history.JournalTable.Name);
+            var runsTable = (Schema: _history.RunsTable.Schema ?? current, _history.RunsTable.Name);
             var schemas = new List<string> { current };
-            foreach (var schema in new[] { historyTable.Schema, journalTable.Schema })
+            foreach (var schema in new[] { historyTable.Schema, journalTable.Schema, runsTable.Schema })
             {
                 if (!schemas.Contains(schema, StringComparer.Ordinal))
                 {
@@ -462,7 +463,7 @@ internal sealed class PostgreSqlDatabaseBackup : IDatabaseBackup
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
                             var table = (reader.GetString(0), reader.GetString(1));
-                            if (table != historyTable && table != journalTable)
+                            if (table != historyTable && table != journalTable && table != runsTable)
                             {
                                 tables.Add(table);
                             }

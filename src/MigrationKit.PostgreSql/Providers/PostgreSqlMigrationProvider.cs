@@ -197,7 +197,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     {
         ArgumentNullException.ThrowIfNull(options);
         var schema = _options.Schema ?? _defaultSchema;
-        if (schema is null || (options.HistoryTable.Schema is not null && options.JournalTable.Schema is not null))
+        if (schema is null || (options.HistoryTable.Schema is not null && options.JournalTable.Schema is not null && options.RunsTable.Schema is not null))
         {
             return base.CreateHistory(session, options);
         }
@@ -206,6 +206,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         {
             HistoryTable = options.HistoryTable.Schema is null ? options.HistoryTable with { Schema = schema } : options.HistoryTable,
             JournalTable = options.JournalTable.Schema is null ? options.JournalTable with { Schema = schema } : options.JournalTable,
+            RunsTable = options.RunsTable.Schema is null ? options.RunsTable with { Schema = schema } : options.RunsTable,
         });
         return new SchemaQualifiedHistory(qualified, base.CreateHistory(session, options));
     }

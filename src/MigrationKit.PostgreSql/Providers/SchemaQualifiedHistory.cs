@@ -1,4 +1,5 @@
 using MigrationKit.History;
+using MigrationKit.Runs;
 
 namespace MigrationKit.PostgreSql;
 
@@ -43,4 +44,10 @@ internal sealed class SchemaQualifiedHistory(IMigrationHistory qualified, IMigra
 
     public ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken = default) =>
         qualified.RemoveWithJournalAsync(version, entry, cancellationToken);
+
+    public ValueTask StartRunAsync(MigrationRun run, CancellationToken cancellationToken = default) => qualified.StartRunAsync(run, cancellationToken);
+
+    public ValueTask FinishRunAsync(MigrationRun run, CancellationToken cancellationToken = default) => qualified.FinishRunAsync(run, cancellationToken);
+
+    public ValueTask<IReadOnlyList<MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) => qualified.GetRunsAsync(since, cancellationToken);
 }

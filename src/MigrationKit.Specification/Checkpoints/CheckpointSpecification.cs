@@ -310,6 +310,9 @@ public abstract class CheckpointSpecification<TTarget> : SpecificationFixture<TT
         failure.Message.Should().Contain("restored automatically and verified").And.Contain(failure.Checkpoint!.Id);
         await ShouldBeUnchangedAsync(runner, database, schemaBefore, contentBefore);
         (await runner.GetStatusAsync()).Migrations.Where(m => m.Version > 1).Should().OnlyContain(m => m.State == MigrationState.Pending);
+        var runs = await runner.GetRunsAsync();
+        runs.Select(r => r.Outcome).Should().Equal([Runs.MigrationRunOutcome.Failed, Runs.MigrationRunOutcome.Succeeded], "the restore keeps the record of the run it undid, written after the checkpoint");
+        runs[0].Error.Should().Contain("Migration " + failure.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The policy decides when the runner takes a checkpoint: never, always, or before risky migrations only.</summary>

@@ -94,5 +94,15 @@ internal sealed class HookedProvider(MigrationProvider inner, Func<RunStage, lon
         public ValueTask<IReadOnlyList<long>> GetIncompleteAsync(CancellationToken cancellationToken = default) => inner.GetIncompleteAsync(cancellationToken);
 
         public ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default) => inner.GetJournalAsync(cancellationToken);
+
+        public ValueTask StartRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default) => inner.StartRunAsync(run, cancellationToken);
+
+        public async ValueTask FinishRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default)
+        {
+            await hook(RunStage.RunFinishing, null, cancellationToken);
+            await inner.FinishRunAsync(run, cancellationToken);
+        }
+
+        public ValueTask<IReadOnlyList<Runs.MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) => inner.GetRunsAsync(since, cancellationToken);
     }
 }

@@ -14,4 +14,7 @@ internal enum RunStage
 
     /// <summary>A migration's statements ran and its history row is written; the transaction is about to commit.</summary>
     BeforeCommit,
+
+    /// <summary>The run's record is about to be finished (outcome and end written).</summary>
+    RunFinishing,
 }

@@ -41,7 +41,7 @@ internal sealed class SqliteDatabaseBackup : IDatabaseBackup
         ArgumentNullException.ThrowIfNull(provider);
         ArgumentNullException.ThrowIfNull(history);
         _provider = provider;
-        _keptTables = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { history.HistoryTable.Name, history.JournalTable.Name };
+        _keptTables = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { history.HistoryTable.Name, history.JournalTable.Name, history.RunsTable.Name };
     }
 
     /// <inheritdoc />

@@ -143,8 +143,10 @@ internal sealed class CheckpointService
         }
 
         Log.CheckpointRestoring(_logger, checkpoint.Id, checkpoint.Version, _provider.DisplayName);
-        var journalBefore = await _executor.WithSessionAsync(lockDatabase: false, async (_, history) =>
-            await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await history.GetJournalAsync(cancellationToken).ConfigureAwait(false) : [], cancellationToken).ConfigureAwait(false);
+        var (journalBefore, runsBefore) = await _executor.WithSessionAsync(lockDatabase: false, async (_, history) =>
+            await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                ? (await history.GetJournalAsync(cancellationToken).ConfigureAwait(false), await history.GetRunsAsync(since: null, cancellationToken).ConfigureAwait(false))
+                : ([], []), cancellationToken).ConfigureAwait(false);
 
         // No session of this runner is open while the provider swaps the database.
         await store.Backup.RestoreAsync(store.FilePath(checkpoint), checkpoint.Level, cancellationToken).ConfigureAwait(false);
@@ -159,6 +161,23 @@ internal sealed class CheckpointService
             foreach (var entry in kept)
             {
                 await history.AppendJournalAsync(entry with { Id = 0 }, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            // The run records are kept as they were before the restore, oldest first: those written after the checkpoint
+            // again, and the end of one that was under way when it was taken (the run that failed and is being undone).
+            var restoredRuns = (await history.GetRunsAsync(since: null, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.RunId);
+            foreach (var run in runsBefore.Reverse())
+            {
+                var known = restoredRuns.GetValueOrDefault(run.RunId);
+                if (known is null)
+                {
+                    await history.StartRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+                }
+
+                if (run.FinishedAt is not null && known?.FinishedAt is null)
+                {
+                    await history.FinishRunAsync(run, CancellationToken.None).ConfigureAwait(false);
+                }
             }
 
             // Steps left part way after the checkpoint are undone by the restore: record that, so they are not incomplete.

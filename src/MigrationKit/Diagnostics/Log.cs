@@ -125,4 +125,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1902, EventName = "HealthReadFailed", Level = LogLevel.Warning, Message = "Health check reached {Database} but could not read it")]
     public static partial void HealthReadFailed(ILogger logger, Exception exception, string database);
+
+    [LoggerMessage(EventId = 1850, EventName = "RunRecordFailed", Level = LogLevel.Warning, Message = "The record of run {RunId} could not be finished; it will read as interrupted")]
+    public static partial void RunRecordFailed(ILogger logger, Exception exception, Guid runId);
 }

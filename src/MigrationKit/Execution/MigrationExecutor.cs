@@ -6,6 +6,7 @@ using MigrationKit.Inspection;
 using MigrationKit.Operations;
 using MigrationKit.Planning;
 using MigrationKit.Providers;
+using MigrationKit.Runs;
 using MigrationKit.SqlFiles;
 
 namespace MigrationKit.Execution;
@@ -35,7 +36,7 @@ internal sealed class MigrationExecutor
         _time = time;
         _notifier = notifier;
         _jitter = jitter ?? Random.Shared.NextDouble;
-        HistoryTables = [options.History.HistoryTable, options.History.JournalTable, options.History.RepeatableTable];
+        HistoryTables = [options.History.HistoryTable, options.History.JournalTable, options.History.RepeatableTable, options.History.RunsTable];
     }
 
     /// <summary>The history, journal and repeatable bookkeeping tables, which schema reads leave out.</summary>
@@ -69,7 +70,10 @@ internal sealed class MigrationExecutor
             }
         }
 
-        return await WithSessionAsync(lockDatabase: true, async (session, history) =>
+        // The run's record is written once there is work (or when the run fails under the lock), never for a run that
+        // finds nothing to do: a start with nothing pending writes nothing.
+        var run = new RunRecorder(CommandOf(target, hooks), targetText, _options.AppliedBy, _time, _logger);
+        return await WithSessionAsync(lockDatabase: true, Recorded(run, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
             if (target.UpTo is { } highest && await UpToDateAsync(session, history, highest, cancellationToken).ConfigureAwait(false) is { } current)
@@ -97,23 +101,52 @@ internal sealed class MigrationExecutor
                 return new MigrationResult(Guid.Empty, direction, plan.FromVersion, plan.FromVersion, []);
             }
 
-            var runId = Guid.NewGuid();
+            var runId = run.RunId;
             activity?.SetTag("migrationkit.run_id", runId);
+            await run.StartAsync(history, plan.FromVersion, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<MigrationStepResult> results = [];
             if (!plan.IsEmpty)
             {
                 state.Plan = plan;
                 state.Checkpoint = hooks.BeforeSteps is null ? null : await hooks.BeforeSteps(session, history, plan, cancellationToken).ConfigureAwait(false);
-                results = await ExecuteAsync(session, history, plan, runId, cancellationToken, hooks.ApproveStep).ConfigureAwait(false);
+                results = await ExecuteAsync(session, history, plan, runId, cancellationToken, hooks.ApproveStep, run).ConfigureAwait(false);
             }
 
             // After the versioned migrations, which the repeatables may use (views over their tables, functions).
             var repeated = repeatables.Count == 0 ? [] : await ApplyRepeatablesAsync(session, history, repeatables, runId, cancellationToken).ConfigureAwait(false);
             var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
+            await run.SucceededAsync(history, toVersion, results.Count + repeated.Count, cancellationToken).ConfigureAwait(false);
             Log.RunCompleted(_logger, results.Count + repeated.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
             return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results) { Repeatables = repeated };
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Wraps the locked work of a run so that a failure under the lock ends the run's record as failed (or cancelled),
+    /// written after the step's transaction rolled back and outside any transaction.
+    /// </summary>
+    private static Func<MigrationSession, IMigrationHistory, Task<T>> Recorded<T>(RunRecorder run, Func<MigrationSession, IMigrationHistory, Task<T>> work, CancellationToken cancellationToken) =>
+        async (session, history) =>
+        {
+            try
+            {
+                return await work(session, history).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                await run.FailedAsync(history, e, cancelled: e is OperationCanceledException || cancellationToken.IsCancellationRequested).ConfigureAwait(false);
+                throw;
+            }
+        };
+
+    private static MigrationRunCommand CommandOf(MigrationTarget target, RunHooks hooks) =>
+        hooks.CheckPlan is not null ? MigrationRunCommand.ExecutePlan
+        : target.Kind switch
+        {
+            MigrationTargetKind.Up => MigrationRunCommand.Up,
+            MigrationTargetKind.DownTo => MigrationRunCommand.Down,
+            _ => MigrationRunCommand.Rollback,
+        };
 
     /// <summary>Executes a whole plan in the session: one transaction per migration (with lock-timeout retries), or one over all of them.</summary>
     /// <remarks>
@@ -121,11 +154,11 @@ internal sealed class MigrationExecutor
     /// declines; an all-or-nothing run offers every step before its one transaction begins and runs none unless all are
     /// approved.
     /// </remarks>
-    public async Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve = null)
+    public async Task<IReadOnlyList<MigrationStepResult>> ExecuteAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, CancellationToken cancellationToken, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve = null, RunRecorder? run = null)
     {
         if (_options.RunTransaction != MigrationRunTransaction.AllOrNothing)
         {
-            return await ExecuteEachAsync(session, history, plan, runId, approve, cancellationToken).ConfigureAwait(false);
+            return await ExecuteEachAsync(session, history, plan, runId, approve, run, cancellationToken).ConfigureAwait(false);
         }
 
         if (approve is not null)
@@ -149,7 +182,7 @@ internal sealed class MigrationExecutor
     /// completely. When the attempts run out, a <see cref="MigrationBlockedException"/> names the blocking session.
     /// Returns <see langword="null"/> when another runner already did the step.
     /// </summary>
-    public async Task<MigrationStepResult?> ExecuteStepAsync(MigrationSession session, IMigrationHistory history, MigrationPlanStep step, Guid runId, CancellationToken cancellationToken)
+    public async Task<MigrationStepResult?> ExecuteStepAsync(MigrationSession session, IMigrationHistory history, MigrationPlanStep step, Guid runId, CancellationToken cancellationToken, RunRecorder? run = null)
     {
         var policy = _options.LockRetry;
         for (var attempt = 1; ; attempt++)
@@ -178,6 +211,7 @@ internal sealed class MigrationExecutor
                 }
 
                 Log.LockTimeoutRetrying(_logger, step.Version, step.Description, step.Direction.ToString(), attempt, policy.MaxAttempts, (long)delay.TotalMilliseconds, blocker ?? string.Empty);
+                run?.Retried();
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -268,13 +302,22 @@ internal sealed class MigrationExecutor
     }
 
     /// <summary>Re-records the checksums of edited migrations and clears steps left part way, each with a journal entry.</summary>
-    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken) =>
-        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+    public Task<IReadOnlyList<long>> RepairAsync(CancellationToken cancellationToken)
+    {
+        // Recorded as a run only when there is something to repair (or the repair fails under the lock).
+        var run = new RunRecorder(MigrationRunCommand.Repair, "all", _options.AppliedBy, _time, _logger);
+        return WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, Recorded<IReadOnlyList<long>>(run, async (session, history) =>
         {
             var status = await ReadStatusAsync(session, history, cancellationToken).ConfigureAwait(false);
-            var runId = Guid.NewGuid();
+            var runId = run.RunId;
             var repaired = new List<long>();
-            foreach (var entry in status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete))
+            var toRepair = status.Migrations.Where(m => m.State is MigrationState.Modified or MigrationState.Incomplete).ToArray();
+            if (toRepair.Length > 0)
+            {
+                await run.StartAsync(history, status.CurrentVersion, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var entry in toRepair)
             {
                 await InTransactionAsync(session, async () =>
                 {
@@ -287,17 +330,27 @@ internal sealed class MigrationExecutor
                 }, cancellationToken).ConfigureAwait(false);
                 Log.Repaired(_logger, entry.Version, entry.State == MigrationState.Modified ? "checksum re-recorded" : "incomplete step cleared");
                 repaired.Add(entry.Version);
+                run.StepApplied();
+            }
+
+            if (toRepair.Length > 0)
+            {
+                await run.SucceededAsync(history, status.CurrentVersion, repaired.Count, cancellationToken).ConfigureAwait(false);
             }
 
             return repaired;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Marks the migrations of a baseline as applied, in one transaction, when the history is empty.</summary>
-    public Task<IReadOnlyList<long>> BaselineAsync(long version, IReadOnlyList<MigrationPlanStep> steps, CancellationToken cancellationToken) =>
-        WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, async (session, history) =>
+    public Task<IReadOnlyList<long>> BaselineAsync(long version, IReadOnlyList<MigrationPlanStep> steps, CancellationToken cancellationToken)
+    {
+        var run = new RunRecorder(MigrationRunCommand.Baseline, version.ToString(System.Globalization.CultureInfo.InvariantCulture), _options.AppliedBy, _time, _logger);
+        return WithSessionAsync<IReadOnlyList<long>>(lockDatabase: true, Recorded<IReadOnlyList<long>>(run, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
-            var runId = Guid.NewGuid();
+            var runId = run.RunId;
+            await run.StartAsync(history, 0, cancellationToken).ConfigureAwait(false);
             var versions = new List<long>();
             await InTransactionAsync(session, async () =>
             {
@@ -315,8 +368,10 @@ internal sealed class MigrationExecutor
                 await history.AppendJournalAsync(Journal(runId, version, JournalAction.Baseline, JournalStatus.Succeeded), cancellationToken).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
             Log.Baselined(_logger, _provider.DisplayName, version, versions.Count);
+            await run.SucceededAsync(history, version, versions.Count, cancellationToken).ConfigureAwait(false);
             return versions;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+    }
 
     /// <summary>Opens a session (and takes the lock when asked), runs <paramref name="work"/> in it, and releases both.</summary>
     public async Task<T> WithSessionAsync<T>(bool lockDatabase, Func<MigrationSession, IMigrationHistory, Task<T>> work, CancellationToken cancellationToken)
@@ -560,7 +615,7 @@ internal sealed class MigrationExecutor
         }
     }
 
-    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<MigrationStepResult>> ExecuteEachAsync(MigrationSession session, IMigrationHistory history, MigrationPlan plan, Guid runId, Func<MigrationPlanStep, CancellationToken, ValueTask<bool>>? approve, RunRecorder? run, CancellationToken cancellationToken)
     {
         var results = new List<MigrationStepResult>(plan.Steps.Count);
         foreach (var step in plan.Steps)
@@ -576,9 +631,10 @@ internal sealed class MigrationExecutor
                 Log.OutOfOrder(_logger, step.Version, plan.FromVersion);
             }
 
-            if (await ExecuteStepAsync(session, history, step, runId, cancellationToken).ConfigureAwait(false) is { } result)
+            if (await ExecuteStepAsync(session, history, step, runId, cancellationToken, run).ConfigureAwait(false) is { } result)
             {
                 results.Add(result);
+                run?.StepApplied();
             }
         }
 

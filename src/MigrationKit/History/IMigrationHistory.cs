@@ -134,4 +134,34 @@ public interface IMigrationHistory
         await RemoveAsync(version, cancellationToken).ConfigureAwait(false);
         await AppendJournalAsync(entry, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Records a run as started, outside any transaction, creating the runs table first when the database was created
+    /// without one. The default records nothing: a store without run records.
+    /// </summary>
+    /// <param name="run">The run, with its id, command, target, host, process and start.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    ValueTask StartRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Records how a run started with <see cref="StartRunAsync"/> ended (outcome, end, duration, steps, retries, error),
+    /// in its own statement outside any transaction. The default records nothing.
+    /// </summary>
+    /// <param name="run">The run, with its end filled in.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    ValueTask FinishRunAsync(Runs.MigrationRun run, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// The runs recorded, started at or after <paramref name="since"/> (all when null), newest first, each with its
+    /// journal entries, as stored: a run that never recorded an end reads <see cref="Runs.MigrationRunOutcome.Running"/>
+    /// (the runner decides which of those were interrupted). Empty when the runs table does not exist. The default
+    /// returns none.
+    /// </summary>
+    /// <param name="since">The earliest start to include, or <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The runs, newest first.</returns>
+    ValueTask<IReadOnlyList<Runs.MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<Runs.MigrationRun>>([]);
 }

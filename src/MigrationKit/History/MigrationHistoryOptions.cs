@@ -2,7 +2,7 @@ using MigrationKit.Operations;
 
 namespace MigrationKit.History;
 
-/// <summary>Where the history and journal tables live.</summary>
+/// <summary>Where the history, journal and runs tables live.</summary>
 public sealed class MigrationHistoryOptions
 {
     /// <summary>The history table (one row per applied migration). Default <c>__migrationkit_history</c>.</summary>
@@ -10,6 +10,12 @@ public sealed class MigrationHistoryOptions
 
     /// <summary>The journal table (one row per step taken). Default <c>__migrationkit_journal</c>.</summary>
     public QualifiedName JournalTable { get; set; } = new("__migrationkit_journal");
+
+    /// <summary>
+    /// The runs table (one row per run that took the lock and did something or failed). Default
+    /// <c>__migrationkit_runs</c>; created with the other two, or on the next such run of a database created without it.
+    /// </summary>
+    public QualifiedName RunsTable { get; set; } = new("__migrationkit_runs");
 
     /// <summary>
     /// The table that records the checksum each repeatable SQL-file migration (<c>R__{name}.sql</c>) last ran with.

@@ -2,16 +2,18 @@ using System.Data.Common;
 using System.Globalization;
 using MigrationKit.Operations;
 using MigrationKit.Providers;
+using MigrationKit.Runs;
 
 namespace MigrationKit.History;
 
-/// <summary>History and journal in two tables, created through the provider's own SQL generator.</summary>
+/// <summary>History, journal and runs in three tables, created through the provider's own SQL generator.</summary>
 internal sealed class SqlMigrationHistory : IMigrationHistory
 {
     private readonly MigrationSession _session;
     private readonly MigrationHistoryOptions _options;
     private readonly string _history;
     private readonly string _journal;
+    private readonly string _runs;
 
     public SqlMigrationHistory(MigrationSession session, MigrationHistoryOptions options)
     {
@@ -20,6 +22,7 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         var generator = session.Provider.SqlGenerator;
         _history = generator.Quote(options.HistoryTable);
         _journal = generator.Quote(options.JournalTable);
+        _runs = generator.Quote(options.RunsTable);
     }
 
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -30,9 +33,13 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
 
         var generator = _session.Provider.SqlGenerator;
-        var schemas = new[] { _options.HistoryTable.Schema, _options.JournalTable.Schema }.OfType<string>().Distinct(StringComparer.Ordinal)
+        var schemas = new[] { _options.HistoryTable.Schema, _options.JournalTable.Schema, _options.RunsTable.Schema }.OfType<string>().Distinct(StringComparer.Ordinal)
             .Select(s => (MigrationOperation)new CreateSchemaOperation(s));
-        foreach (var operation in schemas.Concat([HistoryTableDefinition(_options.HistoryTable), JournalTableDefinition(_options.JournalTable)]))
+        // The runs table may exist already: another history (other table names) of the same database created it.
+        MigrationOperation[] tables = await RunsTableExistsAsync(cancellationToken).ConfigureAwait(false)
+            ? [HistoryTableDefinition(_options.HistoryTable), JournalTableDefinition(_options.JournalTable)]
+            : [HistoryTableDefinition(_options.HistoryTable), JournalTableDefinition(_options.JournalTable), RunsTableDefinition(_options.RunsTable)];
+        foreach (var operation in schemas.Concat(tables))
         {
             foreach (var statement in await generator.GenerateAsync(operation, EmptySchema.Instance, cancellationToken).ConfigureAwait(false))
             {
@@ -161,11 +168,105 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
     }
 
-    public async ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default)
+    public async ValueTask<IReadOnlyList<JournalEntry>> GetJournalAsync(CancellationToken cancellationToken = default) =>
+        await ReadJournalAsync(string.Empty, since: null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Creates the runs table when it is missing (a database whose history was created before runs were recorded),
+    /// then inserts the run's row: the table check and the insert are the two round trips a run that does something
+    /// pays for its record.
+    /// </summary>
+    public async ValueTask StartRunAsync(MigrationRun run, CancellationToken cancellationToken = default)
     {
-        var command = _session.CreateCommand($"SELECT id, run_id, version, action, status, occurred_at, duration_ms, error, applied_by FROM {_journal} ORDER BY id");
+        ArgumentNullException.ThrowIfNull(run);
+        if (!await RunsTableExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await CreateRunsTableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await ExecuteAsync(
+            $"INSERT INTO {_runs} (run_id, command, target, from_version, applied_by, host, process_id, started_at, outcome, steps, retries) VALUES (@run_id, @command, @target, @from_version, @applied_by, @host, @process_id, @started_at, @outcome, @steps, @retries)",
+            cancellationToken,
+            ("run_id", run.RunId.ToString("D")),
+            ("command", run.Command.ToString()),
+            ("target", run.Target),
+            ("from_version", run.FromVersion),
+            ("applied_by", run.AppliedBy),
+            ("host", run.Host),
+            ("process_id", (long)run.ProcessId),
+            ("started_at", run.StartedAt.ToUniversalTime()),
+            ("outcome", nameof(MigrationRunOutcome.Running)),
+            ("steps", (long)run.StepsApplied),
+            ("retries", (long)run.Retries)).ConfigureAwait(false);
+    }
+
+    public ValueTask FinishRunAsync(MigrationRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return ExecuteAsync(
+            $"UPDATE {_runs} SET to_version = @to_version, finished_at = @finished_at, duration_ms = @duration_ms, outcome = @outcome, steps = @steps, retries = @retries, error = @error WHERE run_id = @run_id",
+            cancellationToken,
+            ("to_version", run.ToVersion),
+            ("finished_at", run.FinishedAt?.ToUniversalTime()),
+            ("duration_ms", run.Duration is { } d ? (long)d.TotalMilliseconds : null),
+            ("outcome", run.Outcome.ToString()),
+            ("steps", (long)run.StepsApplied),
+            ("retries", (long)run.Retries),
+            ("error", run.Error),
+            ("run_id", run.RunId.ToString("D")));
+    }
+
+    public async ValueTask<IReadOnlyList<MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default)
+    {
+        if (!await RunsTableExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return [];
+        }
+
+        var where = since is null ? string.Empty : " WHERE started_at >= @since";
+        IReadOnlyList<MigrationRun> runs;
+        var command = _session.CreateCommand(
+            $"SELECT run_id, command, target, from_version, to_version, applied_by, host, process_id, started_at, finished_at, duration_ms, outcome, steps, retries, error FROM {_runs}{where} ORDER BY started_at DESC, id DESC");
         await using (command.ConfigureAwait(false))
         {
+            AddSince(command, since);
+            runs = await ReadAllAsync(command, reader => new MigrationRun(
+                Guid.Parse(reader.GetString(0)),
+                Enum.Parse<MigrationRunCommand>(reader.GetString(1)),
+                reader.GetString(2),
+                ReadTimestamp(reader, 8))
+            {
+                FromVersion = reader.GetInt64(3),
+                ToVersion = reader.IsDBNull(4) ? null : reader.GetInt64(4),
+                AppliedBy = reader.GetString(5),
+                Host = reader.GetString(6),
+                ProcessId = (int)reader.GetInt64(7),
+                FinishedAt = reader.IsDBNull(9) ? null : ReadTimestamp(reader, 9),
+                Duration = reader.IsDBNull(10) ? null : TimeSpan.FromMilliseconds(reader.GetInt64(10)),
+                Outcome = Enum.Parse<MigrationRunOutcome>(reader.GetString(11)),
+                StepsApplied = (int)reader.GetInt64(12),
+                Retries = (int)reader.GetInt64(13),
+                Error = reader.IsDBNull(14) ? null : reader.GetString(14),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (runs.Count == 0)
+        {
+            return runs;
+        }
+
+        // The entries of exactly these runs, in one read: the journal's rows of older runs are not read.
+        var entries = await ReadJournalAsync($" WHERE run_id IN (SELECT run_id FROM {_runs}{where})", since, cancellationToken).ConfigureAwait(false);
+        var byRun = entries.ToLookup(e => e.RunId);
+        return runs.Select(r => r with { Entries = byRun[r.RunId].ToArray() }).ToArray();
+    }
+
+    private async Task<List<JournalEntry>> ReadJournalAsync(string where, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var command = _session.CreateCommand($"SELECT id, run_id, version, action, status, occurred_at, duration_ms, error, applied_by FROM {_journal}{where} ORDER BY id");
+        await using (command.ConfigureAwait(false))
+        {
+            AddSince(command, since);
             return await ReadAllAsync(command, reader => new JournalEntry(
                 Guid.Parse(reader.GetString(1)),
                 reader.IsDBNull(2) ? null : reader.GetInt64(2),
@@ -178,6 +279,56 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
                 Error = reader.IsDBNull(7) ? null : reader.GetString(7),
                 AppliedBy = reader.GetString(8),
             }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<bool> RunsTableExistsAsync(CancellationToken cancellationToken) =>
+        await OwnAsync(null, () => _session.Provider.SchemaReader.TableExistsAsync(_session, _options.RunsTable, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Creates the runs table of a database made before runs were recorded, in a transaction that checks again, so
+    /// that runners starting together (SQLite holds no run-level lock) do not both create it. No schema is created
+    /// unless the runs table has one of its own: the history's exists already.
+    /// </summary>
+    private async ValueTask CreateRunsTableAsync(CancellationToken cancellationToken)
+    {
+        var generator = _session.Provider.SqlGenerator;
+        var operations = new List<MigrationOperation>();
+        if (_options.RunsTable.Schema is { } schema && schema != _options.HistoryTable.Schema && schema != _options.JournalTable.Schema)
+        {
+            operations.Add(new CreateSchemaOperation(schema));
+        }
+
+        operations.Add(RunsTableDefinition(_options.RunsTable));
+        var transaction = await _session.Provider.BeginTransactionAsync(_session, cancellationToken).ConfigureAwait(false);
+        _session.Transaction = transaction;
+        try
+        {
+            if (!await RunsTableExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var operation in operations)
+                {
+                    foreach (var statement in await generator.GenerateAsync(operation, EmptySchema.Instance, cancellationToken).ConfigureAwait(false))
+                    {
+                        await OwnAsync(statement, () => _session.ExecuteAsync(statement, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _session.Transaction = null;
+            await transaction.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static void AddSince(DbCommand command, DateTimeOffset? since)
+    {
+        if (since is { } from)
+        {
+            MigrationSession.AddParameter(command, "since", from.ToUniversalTime());
         }
     }
 
@@ -222,6 +373,31 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             t.Column("duration_ms").AsInt64().Nullable();
             t.Column("error").AsText().Nullable();
             t.Column("applied_by").AsText();
+        });
+        return (CreateTableOperation)builder.Operations[0] with { Table = table };
+    }
+
+    private static CreateTableOperation RunsTableDefinition(QualifiedName table)
+    {
+        var builder = new MigrationBuilder();
+        builder.CreateTable(table.Name, t =>
+        {
+            t.Column("id").AsInt64().Identity().PrimaryKey();
+            t.Column("run_id").AsString(36);
+            t.Column("command").AsString(20);
+            t.Column("target").AsString(50);
+            t.Column("from_version").AsInt64();
+            t.Column("to_version").AsInt64().Nullable();
+            t.Column("applied_by").AsText();
+            t.Column("host").AsText();
+            t.Column("process_id").AsInt64();
+            t.Column("started_at").AsDateTimeOffset();
+            t.Column("finished_at").AsDateTimeOffset().Nullable();
+            t.Column("duration_ms").AsInt64().Nullable();
+            t.Column("outcome").AsString(20);
+            t.Column("steps").AsInt64();
+            t.Column("retries").AsInt64();
+            t.Column("error").AsText().Nullable();
         });
         return (CreateTableOperation)builder.Operations[0] with { Table = table };
     }

@@ -164,4 +164,27 @@ public interface IMigrationRunner : IAsyncDisposable
     /// <exception cref="Risk.RiskApprovalRequiredException">The plan is rated above the allowed level and no approval callback was given.</exception>
     /// <exception cref="MigrationFailedException">A migration failed.</exception>
     Task<MigrationResult> ExecutePlanAsync(Risk.MigrationPlanReport plan, Func<Risk.PlanStepReport, CancellationToken, ValueTask<bool>>? approve = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The runs recorded since <paramref name="since"/> (all when null), newest first, each with its journal entries:
+    /// who ran it (applied by, host, process), the command and target, the outcome, duration, steps and lock-timeout
+    /// retries. A run is recorded only when it takes the lock and does something or fails; a start that finds nothing
+    /// pending stays one read and writes no run. A run that never recorded an end reads
+    /// <see cref="Runs.MigrationRunOutcome.Interrupted"/> once a later run has finished or its process (on this host)
+    /// is gone, and <see cref="Runs.MigrationRunOutcome.Running"/> until then.
+    /// </summary>
+    /// <param name="since">The earliest start to include, or <see langword="null"/> for every run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The runs, newest first; empty for a database without a runs table.</returns>
+    Task<IReadOnlyList<Runs.MigrationRun>> GetRunsAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Per UTC day of start, and in total, for the runs of <see cref="GetRunsAsync"/>: runs, failures (failed or
+    /// interrupted), error rate, and the count, median and 95th percentile (nearest rank) of the durations of the steps
+    /// they completed, from their journal entries.
+    /// </summary>
+    /// <param name="since">The earliest start to include, or <see langword="null"/> for every run.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The statistics.</returns>
+    Task<Runs.RunStatistics> GetRunStatisticsAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default);
 }

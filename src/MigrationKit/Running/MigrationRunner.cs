@@ -10,6 +10,7 @@ using MigrationKit.Planning;
 using MigrationKit.Providers;
 using MigrationKit.Risk;
 using MigrationKit.Rollback;
+using MigrationKit.Runs;
 
 namespace MigrationKit;
 
@@ -180,6 +181,15 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
 
         return result;
     }
+
+    public Task<IReadOnlyList<MigrationRun>> GetRunsAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
+        _executor.WithSessionAsync(lockDatabase: false, async (_, history) =>
+            await history.ExistsAsync(cancellationToken).ConfigureAwait(false)
+                ? RunRecords.Resolve(await history.GetRunsAsync(since, cancellationToken).ConfigureAwait(false), Environment.MachineName, RunRecords.IsProcessAlive)
+                : [], cancellationToken);
+
+    public async Task<RunStatistics> GetRunStatisticsAsync(DateTimeOffset? since = null, CancellationToken cancellationToken = default) =>
+        RunRecords.Statistics(await GetRunsAsync(since, cancellationToken).ConfigureAwait(false), since);
 
     private Task<MigrationPlanReport> PlanAsync(MigrationTarget target, CancellationToken cancellationToken)
     {

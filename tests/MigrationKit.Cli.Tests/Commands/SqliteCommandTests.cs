@@ -213,6 +213,52 @@ public sealed class SqliteCommandTests
     }
 
     [Test]
+    public async Task Runs_lists_each_run_newest_first_and_stats_count_the_failure()
+    {
+        const long widgets = 2026_12_02_0900;
+        Task<CliResult> Broken(params string[] args) => Tool.RunAsync([.. args, .. _db.Target(Paths.Broken)], environment: null);
+        (await Broken("up", "--to", widgets.ToString())).ExitCode.Should().Be(0);
+        (await Broken("up", "--to", widgets.ToString())).ExitCode.Should().Be(0, "nothing pending: no run is recorded");
+        var failed = await Broken("up");
+        failed.ExitCode.Should().Be(1, failed.ToString());
+
+        var json = (await Broken("runs", "--json")).Json();
+        var table = await Broken("runs");
+        var stats = (await Broken("runs", "--stats", "--json")).Json();
+        var statsTable = await Broken("runs", "--stats");
+
+        var runs = json.GetProperty("runs").EnumerateArray().ToArray();
+        runs.Select(r => r.GetProperty("outcome").GetString()).Should().Equal("failed", "succeeded");
+        runs.Select(r => r.GetProperty("stepsApplied").GetInt32()).Should().Equal(0, 1);
+        runs[1].GetProperty("command").GetString().Should().Be("up");
+        runs[1].GetProperty("target").GetString().Should().Be(widgets.ToString());
+        runs[1].GetProperty("fromVersion").GetInt64().Should().Be(0);
+        runs[1].GetProperty("toVersion").GetInt64().Should().Be(widgets);
+        runs[0].GetProperty("target").GetString().Should().Be("latest");
+        runs[0].GetProperty("error").GetString().Should().Contain("no_such_table");
+        runs[0].GetProperty("processId").GetInt32().Should().NotBe(runs[1].GetProperty("processId").GetInt32(), "each run was its own process");
+        var runId = runs[1].GetProperty("runId").GetGuid();
+        runs[1].GetProperty("entries").EnumerateArray().Should().HaveCount(2, "one migration, started and succeeded")
+            .And.OnlyContain(e => e.GetProperty("runId").GetGuid() == runId);
+        table.Stdout.Should().Contain("Failed").And.Contain("Succeeded").And.Contain("Migration 202612020930 'Fill a table that does not exist' failed (Up)").And.Contain("2 runs.");
+        table.Stdout.Should().NotContain("no_such_table", "the table shows the error's first line; the JSON has it whole");
+
+        var total = stats.GetProperty("total");
+        total.GetProperty("runs").GetInt32().Should().Be(2);
+        total.GetProperty("failures").GetInt32().Should().Be(1);
+        total.GetProperty("errorRate").GetDouble().Should().Be(0.5);
+        total.GetProperty("steps").GetInt32().Should().Be(1);
+        stats.GetProperty("days").EnumerateArray().Sum(d => d.GetProperty("runs").GetInt32()).Should().Be(2);
+        statsTable.Stdout.Should().Contain("total").And.Contain("50.0%");
+
+        var none = await Broken("runs", "--since", DateTimeOffset.UtcNow.AddDays(1).ToString("O"));
+        none.Stdout.Should().Contain("0 runs.");
+        var bad = await Broken("runs", "--since", "yesterday-ish");
+        bad.ExitCode.Should().NotBe(0);
+        bad.Stderr.Should().Contain("--since 'yesterday-ish' is not a time");
+    }
+
+    [Test]
     public async Task A_failing_migration_exits_1_naming_the_version_and_leaves_its_changes_rolled_back()
     {
         var result = await Tool.RunAsync(["up", .. _db.Target(Paths.Broken)], environment: null);

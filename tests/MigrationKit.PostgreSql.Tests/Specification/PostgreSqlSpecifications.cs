@@ -11,3 +11,5 @@ public sealed class PostgreSqlScenarioSpecification : ScenarioSpecification<Post
 public sealed class PostgreSqlOperationSpecification : OperationSpecification<PostgreSqlTarget>;
 
 public sealed class PostgreSqlDriftSpecification : DriftSpecification<PostgreSqlTarget>;
+
+public sealed class PostgreSqlRunRecordSpecification : RunRecordSpecification<PostgreSqlTarget>;

@@ -136,6 +136,7 @@ public sealed class SqliteDatabaseBackupTests
 
             SqliteContent.Count(checkpoint, "__migrationkit_history").Should().Be(2);
             SqliteContent.Count(checkpoint, "__migrationkit_journal").Should().Be(SqliteContent.Count(other, "__migrationkit_journal")).And.BeGreaterThan(0);
+            SqliteContent.Count(checkpoint, "__migrationkit_runs").Should().Be(SqliteContent.Count(other, "__migrationkit_runs")).And.BeGreaterThan(0, "the run records are bookkeeping, kept like the journal");
             Scalar(checkpoint, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'tr_orders_delete'").Should().Be("1");
         }
 
@@ -149,6 +150,7 @@ public sealed class SqliteDatabaseBackupTests
         rowsAfter["audit"].Should().StartWith("0:");
         rowsAfter["__migrationkit_history"].Should().Be(rowsBefore["__migrationkit_history"]);
         rowsAfter["__migrationkit_journal"].Should().Be(rowsBefore["__migrationkit_journal"]);
+        rowsAfter["__migrationkit_runs"].Should().Be(rowsBefore["__migrationkit_runs"]);
         (await runner.GetStatusAsync()).CurrentVersion.Should().Be(2, "the history came back with the schema");
     }
 

@@ -17,3 +17,7 @@ public sealed class SqliteOperationSpecification : OperationSpecification<Sqlite
 public sealed class SqliteInMemoryOperationSpecification : OperationSpecification<SqliteInMemoryTarget>;
 
 public sealed class SqliteDriftSpecification : DriftSpecification<SqliteTarget>;
+
+public sealed class SqliteRunRecordSpecification : RunRecordSpecification<SqliteTarget>;
+
+public sealed class SqliteInMemoryRunRecordSpecification : RunRecordSpecification<SqliteInMemoryTarget>;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using MigrationKit.Checkpoints;
 using MigrationKit.History;
 using MigrationKit.Rollback;
+using MigrationKit.Runs;
 
 namespace MigrationKit.Cli.Output.Json;
 
@@ -23,6 +24,8 @@ namespace MigrationKit.Cli.Output.Json;
         typeof(CamelCaseEnumConverter<RollbackMethod>),
         typeof(CamelCaseEnumConverter<CheckpointLevel>),
         typeof(CamelCaseEnumConverter<CheckpointKind>),
+        typeof(CamelCaseEnumConverter<MigrationRunCommand>),
+        typeof(CamelCaseEnumConverter<MigrationRunOutcome>),
     ])]
 [JsonSerializable(typeof(StatusDocument))]
 [JsonSerializable(typeof(RunDocument))]
@@ -43,6 +46,8 @@ namespace MigrationKit.Cli.Output.Json;
 [JsonSerializable(typeof(DataPlanDocument))]
 [JsonSerializable(typeof(DataStatusDocument))]
 [JsonSerializable(typeof(DataValidateDocument))]
+[JsonSerializable(typeof(RunRecordsDocument))]
+[JsonSerializable(typeof(RunStatisticsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>

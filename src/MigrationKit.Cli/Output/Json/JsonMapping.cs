@@ -1,6 +1,7 @@
 using MigrationKit.Checkpoints;
 using MigrationKit.Cli.Connections;
 using MigrationKit.History;
+using MigrationKit.Runs;
 
 namespace MigrationKit.Cli.Output.Json;
 
@@ -28,6 +29,17 @@ internal static class JsonMapping
     public static JournalItem ToItem(this JournalEntry entry, ConnectionSecrets secrets) =>
         new(entry.Id, entry.RunId, entry.Version, entry.Action, entry.Status, entry.OccurredAt, entry.Duration?.TotalMilliseconds,
             entry.Error is null ? null : secrets.Apply(entry.Error), entry.AppliedBy);
+
+    public static RunRecordItem ToItem(this MigrationRun run, ConnectionSecrets secrets) =>
+        new(run.RunId, run.Command, run.Target, run.Outcome, run.AppliedBy, run.Host, run.ProcessId, run.StartedAt, run.FinishedAt,
+            run.Duration?.TotalMilliseconds, run.FromVersion, run.ToVersion, run.StepsApplied, run.Retries,
+            run.Error is null ? null : secrets.Apply(run.Error), run.Entries.Select(e => e.ToItem(secrets)).ToArray());
+
+    public static RunStatisticsDocument ToDocument(this RunStatistics statistics) =>
+        new(statistics.Since, statistics.Days.Select(ToItem).ToArray(), statistics.Total.ToItem());
+
+    public static RunFiguresItem ToItem(this RunFigures figures) =>
+        new(figures.Day, figures.Runs, figures.Failures, figures.ErrorRate, figures.Steps, figures.StepDurationP50?.TotalMilliseconds, figures.StepDurationP95?.TotalMilliseconds);
 
     public static CheckpointItem ToItem(this Checkpoint checkpoint) =>
         new(checkpoint.Id, checkpoint.Version, checkpoint.CreatedAt, checkpoint.Level, checkpoint.Kind, checkpoint.SizeBytes,
