@@ -43,4 +43,8 @@ internal sealed class SchemaQualifiedHistory(IMigrationHistory qualified, IMigra
 
     public ValueTask RemoveWithJournalAsync(long version, JournalEntry entry, CancellationToken cancellationToken = default) =>
         qualified.RemoveWithJournalAsync(version, entry, cancellationToken);
+
+    public ValueTask<long?> ReadAppliedDigestAsync(CancellationToken cancellationToken = default) => qualified.ReadAppliedDigestAsync(cancellationToken);
+
+    public ValueTask WriteAppliedDigestAsync(long digest, CancellationToken cancellationToken = default) => qualified.WriteAppliedDigestAsync(digest, cancellationToken);
 }
