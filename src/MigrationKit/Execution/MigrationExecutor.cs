@@ -25,6 +25,7 @@ internal sealed class MigrationExecutor
     private readonly TimeProvider _time;
     private readonly MigrationNotifier _notifier;
     private readonly Func<double> _jitter;
+    private int _digestRecordAttempted;
 
     public MigrationExecutor(MigrationProvider provider, MigrationPlanner planner, MigrationKitOptions options, ILogger logger, TimeProvider time, MigrationNotifier notifier, Func<double>? jitter = null)
     {
@@ -60,10 +61,12 @@ internal sealed class MigrationExecutor
             // Checked before taking the lock: when everything is applied, matches the code and no step is part way,
             // there is nothing for a lock to protect, so the common startup pays no lock round trips and does not queue
             // behind other replicas. Anything else takes the locked path below, which checks again.
-            // A digest that is not current sends the run to the locked path even when the full read finds nothing
-            // pending, once, so that path records it and the next startups take the one-read path.
+            // A digest that is not current (a database of an earlier version, a repair since) sends the run to the
+            // locked path even when the full read finds nothing pending, once per runner, so that path records it and
+            // the next startups take the one-read path. Once only: a store that keeps no digest must not cost a lock each time.
             var upToDate = await WithSessionAsync(lockDatabase: false, async (session, history) =>
-                await UpToDateAsync(session, history, last, cancellationToken).ConfigureAwait(false) is { DigestCurrent: true } found ? found.Version : (long?)null, cancellationToken).ConfigureAwait(false);
+                await UpToDateAsync(session, history, last, cancellationToken).ConfigureAwait(false) is { } found
+                && (found.DigestCurrent || Interlocked.Exchange(ref _digestRecordAttempted, 1) == 1) ? found.Version : (long?)null, cancellationToken).ConfigureAwait(false);
             if (upToDate is { } version)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, version);
@@ -529,7 +532,7 @@ internal sealed class MigrationExecutor
     /// <summary>
     /// Records the digest of the applied set, under the run's lock, in a transaction that reads the history it is
     /// computed from: not while a step is left part way (the next startups must keep finding it). A store that cannot
-    /// record one (say, no right to create its table) costs later startups the full read, nothing else.
+    /// record one (say, no right to create its table) costs later startups the full read, as before the digest.
     /// </summary>
     private async Task RecordDigestAsync(MigrationSession session, IMigrationHistory history, CancellationToken cancellationToken)
     {
