@@ -13,7 +13,7 @@ await using var cluster = await MigrationKit.Benchmarks.Support.PostgresServer.S
 AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 // BenchmarkDotNet builds a copy of this project first; on a busy shared machine that can take longer than its default
 // limit of two minutes.
-var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(30));
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToArray();
 var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
 var filteredToNothing = summaries.Length == 0 && args.Contains("--filter", StringComparer.Ordinal);

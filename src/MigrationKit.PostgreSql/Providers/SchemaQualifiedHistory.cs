@@ -50,4 +50,8 @@ internal sealed class SchemaQualifiedHistory(IMigrationHistory qualified, IMigra
     public ValueTask FinishRunAsync(MigrationRun run, CancellationToken cancellationToken = default) => qualified.FinishRunAsync(run, cancellationToken);
 
     public ValueTask<IReadOnlyList<MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) => qualified.GetRunsAsync(since, cancellationToken);
+
+    public ValueTask<long?> ReadAppliedDigestAsync(CancellationToken cancellationToken = default) => qualified.ReadAppliedDigestAsync(cancellationToken);
+
+    public ValueTask WriteAppliedDigestAsync(long digest, CancellationToken cancellationToken = default) => qualified.WriteAppliedDigestAsync(digest, cancellationToken);
 }

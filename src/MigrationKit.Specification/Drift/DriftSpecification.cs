@@ -165,5 +165,6 @@ public abstract class DriftSpecification<TTarget> : SpecificationFixture<TTarget
 
         await database.ExecuteAsync("DROP TABLE \"__hand_history\"");
         await database.ExecuteAsync("DROP TABLE \"__hand_journal\"");
+        await database.ExecuteAsync("DROP TABLE \"__hand_history_digest\"");
     }
 }

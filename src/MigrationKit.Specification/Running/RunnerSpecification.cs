@@ -446,6 +446,33 @@ public abstract class RunnerSpecification<TTarget> : SpecificationFixture<TTarge
         (await second.GetJournalAsync()).Should().HaveCount(6, "a run with nothing to do writes no journal entry (the first run wrote a start and an outcome per step)");
     }
 
+    /// <summary>
+    /// A startup with nothing pending answers from the recorded digest of the applied set, one read, without reading the
+    /// history rows: proven by renaming the column the full read selects, which only the digest read survives. Once a
+    /// migration is pending the digest differs and the full read runs again.
+    /// </summary>
+    /// <returns>A task that completes when the check is done.</returns>
+    [Test]
+    public async Task MigrateUp_NothingPendingAndDigestCurrent_AnswersWithoutReadingTheHistoryRows()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using (var first = Runner(database, "Basic"))
+        {
+            await first.MigrateUpAsync(2);
+        }
+
+        await database.ExecuteAsync("ALTER TABLE \"__migrationkit_history\" RENAME COLUMN \"checksum\" TO \"checksum_elsewhere\"");
+        await using var second = Runner(database, "Basic");
+
+        var result = await second.MigrateUpAsync(2);
+
+        result.NothingToDo.Should().BeTrue();
+        result.ToVersion.Should().Be(2);
+        await second.Invoking(r => r.MigrateUpAsync()).Should().ThrowAsync<MigrationBookkeepingException>("migration 3 is pending, so the digest differs from the code's and the full read runs");
+        await database.ExecuteAsync("ALTER TABLE \"__migrationkit_history\" RENAME COLUMN \"checksum_elsewhere\" TO \"checksum\"");
+        (await second.MigrateUpAsync()).Steps.Select(s => s.Version).Should().Equal(3);
+    }
+
     /// <summary>An unknown target is refused before the database is touched, listing the known versions.</summary>
     /// <param name="target">The unknown target.</param>
     /// <returns>A task that completes when the check is done.</returns>

@@ -68,6 +68,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 1302, EventName = "Repaired", Level = LogLevel.Warning, Message = "Repaired migration {Version}: {What}")]
     public static partial void Repaired(ILogger logger, long version, string what);
 
+    [LoggerMessage(EventId = 1304, EventName = "DigestNotRecorded", Level = LogLevel.Warning, Message = "Could not record the digest of the applied migrations on {Database}; startups read the whole history until it is")]
+    public static partial void DigestNotRecorded(ILogger logger, Exception exception, string database);
+
     [LoggerMessage(EventId = 1303, EventName = "Baselined", Level = LogLevel.Information, Message = "Baselined {Database} at version {Version} ({Count} migration(s) marked as applied)")]
     public static partial void Baselined(ILogger logger, string database, long version, int count);
 

@@ -26,6 +26,7 @@ internal sealed class MigrationExecutor
     private readonly TimeProvider _time;
     private readonly MigrationNotifier _notifier;
     private readonly Func<double> _jitter;
+    private int _digestRecordAttempted;
 
     public MigrationExecutor(MigrationProvider provider, MigrationPlanner planner, MigrationKitOptions options, ILogger logger, TimeProvider time, MigrationNotifier notifier, Func<double>? jitter = null)
     {
@@ -36,7 +37,7 @@ internal sealed class MigrationExecutor
         _time = time;
         _notifier = notifier;
         _jitter = jitter ?? Random.Shared.NextDouble;
-        HistoryTables = [options.History.HistoryTable, options.History.JournalTable, options.History.RepeatableTable, options.History.RunsTable];
+        HistoryTables = [options.History.HistoryTable, options.History.JournalTable, options.History.RepeatableTable, options.History.RunsTable, SqlMigrationHistory.DigestTable(options.History)];
     }
 
     /// <summary>The history, journal and repeatable bookkeeping tables, which schema reads leave out.</summary>
@@ -61,8 +62,12 @@ internal sealed class MigrationExecutor
             // Checked before taking the lock: when everything is applied, matches the code and no step is part way,
             // there is nothing for a lock to protect, so the common startup pays no lock round trips and does not queue
             // behind other replicas. Anything else takes the locked path below, which checks again.
+            // A digest that is not current (a database of an earlier version, a repair since) sends the run to the
+            // locked path even when the full read finds nothing pending, once per runner, so that path records it and
+            // the next startups take the one-read path. Once only: a store that keeps no digest must not cost a lock each time.
             var upToDate = await WithSessionAsync(lockDatabase: false, async (session, history) =>
-                await history.ExistsAsync(cancellationToken).ConfigureAwait(false) ? await UpToDateAsync(session, history, last, cancellationToken).ConfigureAwait(false) : null, cancellationToken).ConfigureAwait(false);
+                await UpToDateAsync(session, history, last, cancellationToken).ConfigureAwait(false) is { } found
+                && (found.DigestCurrent || Interlocked.Exchange(ref _digestRecordAttempted, 1) == 1) ? found.Version : (long?)null, cancellationToken).ConfigureAwait(false);
             if (upToDate is { } version)
             {
                 Log.NothingPending(_logger, _provider.DisplayName, version);
@@ -76,10 +81,15 @@ internal sealed class MigrationExecutor
         return await WithSessionAsync(lockDatabase: true, Recorded(run, async (session, history) =>
         {
             await EnsureHistoryAsync(session, history, cancellationToken).ConfigureAwait(false);
-            if (target.UpTo is { } highest && await UpToDateAsync(session, history, highest, cancellationToken).ConfigureAwait(false) is { } current)
+            if (target.UpTo is { } highest && await UpToDateAsync(session, history, highest, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                Log.NothingPending(_logger, _provider.DisplayName, current);
-                return new MigrationResult(Guid.Empty, direction, current, current, []);
+                if (!found.DigestCurrent)
+                {
+                    await RecordDigestAsync(session, history, cancellationToken).ConfigureAwait(false);
+                }
+
+                Log.NothingPending(_logger, _provider.DisplayName, found.Version);
+                return new MigrationResult(Guid.Empty, direction, found.Version, found.Version, []);
             }
 
             var applied = await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false);
@@ -115,6 +125,7 @@ internal sealed class MigrationExecutor
             // After the versioned migrations, which the repeatables may use (views over their tables, functions).
             var repeated = repeatables.Count == 0 ? [] : await ApplyRepeatablesAsync(session, history, repeatables, runId, cancellationToken).ConfigureAwait(false);
             var toVersion = (await history.GetAppliedAsync(cancellationToken).ConfigureAwait(false)).Select(a => a.Version).DefaultIfEmpty(0).Max();
+            await RecordDigestAsync(session, history, cancellationToken).ConfigureAwait(false);
             await run.SucceededAsync(history, toVersion, results.Count + repeated.Count, cancellationToken).ConfigureAwait(false);
             Log.RunCompleted(_logger, results.Count + repeated.Count, direction == MigrationDirection.Up ? "applied" : "reverted", (long)_time.GetElapsedTime(started).TotalMilliseconds, _provider.DisplayName, toVersion);
             return new MigrationResult(runId, direction, plan.FromVersion, toVersion, results) { Repeatables = repeated };
@@ -532,12 +543,36 @@ internal sealed class MigrationExecutor
     public JournalEntry Journal(Guid runId, long? version, JournalAction action, JournalStatus status) =>
         new(runId, version, action, status, _time.GetUtcNow()) { AppliedBy = _options.AppliedBy };
 
-    private async Task<long?> UpToDateAsync(MigrationSession session, IMigrationHistory history, long upTo, CancellationToken cancellationToken)
+    /// <summary>
+    /// The nothing-pending check. First the recorded digest of the applied set, one read: when it is current and equals
+    /// the code's, every migration up to the target is applied unedited and no step was left part way since it was
+    /// recorded. Otherwise (no digest, out of date, or different: a migration pending, edited or missing) the full
+    /// read of versions, checksums and unfinished journal entries decides, as it always did.
+    /// </summary>
+    /// <returns>The current version and whether the digest said so; <see langword="null"/> when something is to do or to report.</returns>
+    private async Task<(long Version, bool DigestCurrent)?> UpToDateAsync(MigrationSession session, IMigrationHistory history, long upTo, CancellationToken cancellationToken)
     {
-        var rows = await history.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
-        if (_planner.UpToDate(rows, upTo) is not { } version || (await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+        (long Version, bool DigestCurrent) found;
+        if (_options.VerifyChecksums && await history.ReadAppliedDigestAsync(cancellationToken).ConfigureAwait(false) is { } digest
+            && _planner.UpToDate(digest, upTo) is { } byDigest)
         {
-            return null;
+            found = (byDigest, true);
+        }
+        else
+        {
+            if (!await history.ExistsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var rows = await history.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
+            if (_planner.UpToDate(rows, upTo) is not { } version || (await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                return null;
+            }
+
+            // With checksums unverified the digest is never consulted, so there is nothing to record.
+            found = (version, !_options.VerifyChecksums);
         }
 
         // Only runners with repeatable migrations pay this read.
@@ -546,7 +581,31 @@ internal sealed class MigrationExecutor
             return null;
         }
 
-        return version;
+        return found;
+    }
+
+    /// <summary>
+    /// Records the digest of the applied set, under the run's lock, in a transaction that reads the history it is
+    /// computed from: not while a step is left part way (the next startups must keep finding it). A store that cannot
+    /// record one (say, no right to create its table) costs later startups the full read, as before the digest.
+    /// </summary>
+    private async Task RecordDigestAsync(MigrationSession session, IMigrationHistory history, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InTransactionAsync(session, async () =>
+            {
+                var rows = await history.GetAppliedChecksumsAsync(cancellationToken).ConfigureAwait(false);
+                if (_planner.Incomplete(await history.GetIncompleteAsync(cancellationToken).ConfigureAwait(false)).Count == 0)
+                {
+                    await history.WriteAppliedDigestAsync(AppliedSetDigest.Of(rows), cancellationToken).ConfigureAwait(false);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MigrationBookkeepingException e)
+        {
+            Log.DigestNotRecorded(_logger, e, _provider.DisplayName);
+        }
     }
 
     private RepeatableMigrationStore RepeatableStore(MigrationSession session) => new(session, _options.History.RepeatableTable);

@@ -164,4 +164,24 @@ public interface IMigrationHistory
     /// <returns>The runs, newest first.</returns>
     ValueTask<IReadOnlyList<Runs.MigrationRun>> GetRunsAsync(DateTimeOffset? since, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult<IReadOnlyList<Runs.MigrationRun>>([]);
+
+    /// <summary>
+    /// The digest of the applied set recorded by <see cref="WriteAppliedDigestAsync"/>, when it is still current: no
+    /// journal entry was written and no history row added or removed since. <see langword="null"/> when none is
+    /// recorded, it is out of date, or the store keeps none (the default): the runner then reads the whole history.
+    /// Called outside any transaction, as the first read of a startup.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The current digest, or <see langword="null"/>.</returns>
+    ValueTask<long?> ReadAppliedDigestAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult<long?>(null);
+
+    /// <summary>
+    /// Records <paramref name="digest"/> as the digest of the applied set as it is now, with what makes it current (the
+    /// number of history rows and the newest journal entry), in the session's transaction, in which the caller read
+    /// the history it was computed from. The default keeps none.
+    /// </summary>
+    /// <param name="digest">The digest of the history rows read in this transaction.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when written.</returns>
+    ValueTask WriteAppliedDigestAsync(long digest, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 }

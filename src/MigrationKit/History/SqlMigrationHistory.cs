@@ -14,6 +14,8 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
     private readonly string _history;
     private readonly string _journal;
     private readonly string _runs;
+    private readonly QualifiedName _digestTable;
+    private readonly string _digest;
 
     public SqlMigrationHistory(MigrationSession session, MigrationHistoryOptions options)
     {
@@ -23,6 +25,18 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         _history = generator.Quote(options.HistoryTable);
         _journal = generator.Quote(options.JournalTable);
         _runs = generator.Quote(options.RunsTable);
+        _digestTable = DigestTable(options);
+        _digest = generator.Quote(_digestTable);
+    }
+
+    /// <summary>
+    /// The one-row table that holds the digest of the applied set, beside the history table and named after it (so
+    /// that every history, whatever its name or schema, has its own): created the first time a digest is recorded.
+    /// </summary>
+    public static QualifiedName DigestTable(MigrationHistoryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HistoryTable with { Name = options.HistoryTable.Name + "_digest" };
     }
 
     public async ValueTask EnsureCreatedAsync(CancellationToken cancellationToken = default)
@@ -332,6 +346,42 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
     }
 
+    public async ValueTask<long?> ReadAppliedDigestAsync(CancellationToken cancellationToken = default)
+    {
+        // Current only while the history has as many rows and the journal the same newest entry as when it was written:
+        // every step, repair, baseline or failure writes a journal entry, and a row deleted or added by hand changes the count.
+        var command = _session.CreateCommand(
+            $"SELECT d.digest FROM {_digest} d WHERE d.id = 1 AND d.applied = (SELECT COUNT(*) FROM {_history}) AND d.journal_id = (SELECT COALESCE(MAX(id), 0) FROM {_journal})");
+        await using (command.ConfigureAwait(false))
+        {
+            try
+            {
+                return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is { } digest and not DBNull ? Convert.ToInt64(digest, CultureInfo.InvariantCulture) : null;
+            }
+            catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_session.Provider.IsConnectionFailure(e))
+            {
+                // No digest table yet (a database of an earlier version, or no history at all): the full read decides.
+                return null;
+            }
+        }
+    }
+
+    public async ValueTask WriteAppliedDigestAsync(long digest, CancellationToken cancellationToken = default)
+    {
+        if (!await OwnAsync(null, () => _session.Provider.SchemaReader.TableExistsAsync(_session, _digestTable, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var statement in await _session.Provider.SqlGenerator.GenerateAsync(DigestTableDefinition(_digestTable), EmptySchema.Instance, cancellationToken).ConfigureAwait(false))
+            {
+                await OwnAsync(statement, () => _session.ExecuteAsync(statement, cancellationToken).AsTask(), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await ExecuteAsync(
+            $"DELETE FROM {_digest};\nINSERT INTO {_digest} (id, digest, applied, journal_id) SELECT 1, @digest, (SELECT COUNT(*) FROM {_history}), (SELECT COALESCE(MAX(id), 0) FROM {_journal})",
+            cancellationToken,
+            ("digest", digest)).ConfigureAwait(false);
+    }
+
     /// <summary>Creating the history needs no knowledge of the current schema.</summary>
     private sealed class EmptySchema : IMigrationSchemaContext
     {
@@ -398,6 +448,19 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
             t.Column("steps").AsInt64();
             t.Column("retries").AsInt64();
             t.Column("error").AsText().Nullable();
+        });
+        return (CreateTableOperation)builder.Operations[0] with { Table = table };
+    }
+
+    private static CreateTableOperation DigestTableDefinition(QualifiedName table)
+    {
+        var builder = new MigrationBuilder();
+        builder.CreateTable(table.Name, t =>
+        {
+            t.Column("id").AsInt64().PrimaryKey();
+            t.Column("digest").AsInt64();
+            t.Column("applied").AsInt64();
+            t.Column("journal_id").AsInt64();
         });
         return (CreateTableOperation)builder.Operations[0] with { Table = table };
     }

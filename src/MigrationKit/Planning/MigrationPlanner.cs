@@ -11,6 +11,9 @@ namespace MigrationKit.Planning;
 /// </summary>
 internal sealed class MigrationPlanner(MigrationCatalog catalog, MigrationKitOptions options)
 {
+    // Computed once per runner, on the first digest check: the catalog records each checksum once per process.
+    private IReadOnlyList<(long Version, long Digest)>? _codeDigests;
+
     /// <summary>The migrations in the code.</summary>
     public MigrationCatalog Catalog { get; } = catalog;
 
@@ -178,6 +181,54 @@ internal sealed class MigrationPlanner(MigrationCatalog catalog, MigrationKitOpt
         }
 
         return rows.Count == 0 ? 0 : rows.Max(r => r.Version);
+    }
+
+    /// <summary>
+    /// The nothing-pending check from the digest of the applied set alone: the current version when the digest is that
+    /// of the code's migrations from the first up to one at or above the last migration of <paramref name="upTo"/>, each
+    /// with its code checksum (so they are applied, and unedited); <see langword="null"/> otherwise (the full check then
+    /// reads the history). Only with checksums verified: the code's digest needs them.
+    /// </summary>
+    public long? UpToDate(long appliedDigest, long upTo)
+    {
+        if (!options.VerifyChecksums)
+        {
+            return null;
+        }
+
+        var prefixes = _codeDigests ??= CodeDigests();
+        var needed = 0L;
+        foreach (var migration in Catalog.Migrations)
+        {
+            if (migration.Version <= upTo)
+            {
+                needed = Math.Max(needed, migration.Version);
+            }
+        }
+
+        foreach (var (version, digest) in prefixes)
+        {
+            if (version >= needed && digest == appliedDigest)
+            {
+                return version;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The digest of the code's migrations, with their code checksums, from the first up to each one: (last version, digest).</summary>
+    public IReadOnlyList<(long Version, long Digest)> CodeDigests()
+    {
+        var prefixes = new List<(long Version, long Digest)>(Catalog.Migrations.Count + 1) { (0, AppliedSetDigest.Empty) };
+        var digest = AppliedSetDigest.Empty;
+        foreach (var migration in Catalog.Migrations.OrderBy(m => m.Version))
+        {
+            digest = AppliedSetDigest.Add(digest, migration.Version, Catalog.GetChecksum(migration));
+            prefixes.Add((migration.Version, digest));
+        }
+
+        return prefixes;
     }
 
     /// <summary>Throws when the history does not match the code: a migration applied but missing from the code (unless tolerated), or edited after it was applied (when checksums are verified).</summary>

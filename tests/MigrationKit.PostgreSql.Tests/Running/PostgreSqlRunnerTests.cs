@@ -19,7 +19,7 @@ public sealed class PostgreSqlRunnerTests : DatabaseTest
 
         result.Steps.Select(s => s.Version).Should().Equal(1, 2);
         (await Database.ColumnAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
-            .Should().Equal("app.__migrationkit_history", "app.__migrationkit_journal", "app.__migrationkit_runs", "app.items");
+            .Should().Equal("app.__migrationkit_history", "app.__migrationkit_history_digest", "app.__migrationkit_journal", "app.__migrationkit_runs", "app.items");
         var schema = await runner.ReadSchemaAsync();
         schema.Tables.Select(t => t.Name).Should().Equal(new Operations.QualifiedName("items"));
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
@@ -28,7 +28,7 @@ public sealed class PostgreSqlRunnerTests : DatabaseTest
         await runner.MigrateDownAsync(0);
 
         (await Database.ColumnAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'app' ORDER BY 1"))
-            .Should().Equal("__migrationkit_history", "__migrationkit_journal", "__migrationkit_runs");
+            .Should().Equal("__migrationkit_history", "__migrationkit_history_digest", "__migrationkit_journal", "__migrationkit_runs");
     }
 
     [Test]

@@ -26,7 +26,7 @@ public sealed class CatalogueSchemaTests : DatabaseTest
 
         result.Steps.Should().HaveCount(4);
         (await Database.ColumnAsync("SELECT schemaname || '.' || tablename FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1"))
-            .Should().BeEquivalentTo(Tables.Append("__migrationkit_history").Append("__migrationkit_journal").Append("__migrationkit_runs").Select(t => "catalogue." + t), "everything, the history included, lives in the catalogue schema");
+            .Should().BeEquivalentTo(Tables.Append("__migrationkit_history").Append("__migrationkit_history_digest").Append("__migrationkit_journal").Append("__migrationkit_runs").Select(t => "catalogue." + t), "everything, the history included, lives in the catalogue schema");
 
         var schema = await runner.ReadSchemaAsync();
         schema.Tables.Select(t => t.Name).Should().BeEquivalentTo(Tables.Select(t => new QualifiedName(t)), "tables in the session's schema are reported unqualified");
@@ -139,7 +139,7 @@ public sealed class CatalogueSchemaTests : DatabaseTest
         var result = await runner.MigrateDownAsync(0);
 
         result.Steps.Should().HaveCount(4);
-        (await Database.ColumnAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'catalogue' ORDER BY 1")).Should().Equal("__migrationkit_history", "__migrationkit_journal", "__migrationkit_runs");
+        (await Database.ColumnAsync("SELECT tablename FROM pg_tables WHERE schemaname = 'catalogue' ORDER BY 1")).Should().Equal("__migrationkit_history", "__migrationkit_history_digest", "__migrationkit_journal", "__migrationkit_runs");
         (await Database.ColumnAsync("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'catalogue' AND c.relname NOT LIKE '\\_\\_migrationkit\\_%' AND c.relname NOT LIKE 'pk\\_\\_\\_migrationkit\\_%'"))
             .Should().BeEmpty("no table, index, sequence or view of the catalogue is left behind");
         (await runner.ReadSchemaAsync()).Tables.Should().BeEmpty();

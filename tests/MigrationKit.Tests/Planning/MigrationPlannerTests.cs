@@ -168,6 +168,61 @@ public sealed class MigrationPlannerTests
         Planner(o => o.VerifyChecksums = false).UpToDate(rows, long.MaxValue).Should().Be(4, "checksums are not verified then");
     }
 
+    [TestCase(new long[] { 1, 2, 3, 4 }, long.MaxValue, 4L)]
+    [TestCase(new long[] { 1, 2, 3, 4 }, 2L, 4L)]
+    [TestCase(new long[] { 1, 2 }, 2L, 2L)]
+    [TestCase(new long[] { 2, 1 }, 2L, 2L)]
+    [TestCase(new long[] { 1, 2 }, long.MaxValue, null)]
+    [TestCase(new long[] { 1, 3 }, 1L, null)]
+    [TestCase(new long[] { 2, 3, 4 }, long.MaxValue, null)]
+    [TestCase(new long[0], long.MaxValue, null)]
+    public void UpToDate_FromTheDigest_AnswersOnlyForAnUneditedPrefixReachingTheTarget(long[] versions, long upTo, long? expected)
+    {
+        var planner = Planner();
+        var rows = Applied(planner, versions).Select(a => new AppliedChecksum(a.Version, a.Checksum)).ToArray();
+
+        var fromDigest = planner.UpToDate(AppliedSetDigest.Of(rows), upTo);
+
+        fromDigest.Should().Be(expected);
+        if (fromDigest is { } version)
+        {
+            planner.UpToDate(rows, upTo).Should().Be(version, "the digest may only say what the full read says");
+        }
+    }
+
+    [Test]
+    public void UpToDate_FromTheDigestOfAnEditedOrMissingMigration_ReturnsNullSoTheFullPathReportsIt()
+    {
+        var planner = Planner();
+        AppliedChecksum[] edited = [new(1, "sha256:edited"), .. Applied(planner, 2, 3, 4).Select(a => new AppliedChecksum(a.Version, a.Checksum))];
+        AppliedChecksum[] missing = [.. Applied(planner, 1, 2, 3, 4).Select(a => new AppliedChecksum(a.Version, a.Checksum)), new(9, "sha256:gone")];
+
+        planner.UpToDate(AppliedSetDigest.Of(edited), long.MaxValue).Should().BeNull();
+        planner.UpToDate(AppliedSetDigest.Of(missing), long.MaxValue).Should().BeNull();
+        Planner(o => o.IgnoreMissingMigrations = true).UpToDate(AppliedSetDigest.Of(missing), long.MaxValue).Should().BeNull("the full read decides what is tolerated");
+    }
+
+    [Test]
+    public void UpToDate_FromTheDigestWithChecksumsUnverified_ReturnsNull()
+    {
+        var planner = Planner(o => o.VerifyChecksums = false);
+        var rows = Applied(planner, 1, 2, 3, 4).Select(a => new AppliedChecksum(a.Version, a.Checksum)).ToArray();
+
+        planner.UpToDate(AppliedSetDigest.Of(rows), long.MaxValue).Should().BeNull("the code's digest needs every checksum, which this mode avoids computing");
+    }
+
+    [Test]
+    public void AppliedSetDigest_DependsOnTheSetNotTheOrder_AndOnEveryChecksum()
+    {
+        AppliedChecksum[] rows = [new(1, "v1:aa"), new(2, "v1:bb"), new(3, "v1:cc")];
+
+        AppliedSetDigest.Of(Enumerable.Reverse(rows)).Should().Be(AppliedSetDigest.Of(rows));
+        AppliedSetDigest.Of([new(1, "v1:aa"), new(2, "v1:bc"), new(3, "v1:cc")]).Should().NotBe(AppliedSetDigest.Of(rows));
+        AppliedSetDigest.Of([new(1, "v1:bb"), new(2, "v1:aa"), new(3, "v1:cc")]).Should().NotBe(AppliedSetDigest.Of(rows), "a checksum belongs to its version");
+        AppliedSetDigest.Of(rows[..2]).Should().NotBe(AppliedSetDigest.Of(rows));
+        AppliedSetDigest.Of([]).Should().Be(AppliedSetDigest.Empty);
+    }
+
     [Test]
     public void Validate_EditedAndMissing_ThrowsOneErrorNamingBoth()
     {
