@@ -25,8 +25,8 @@ public static class ScenarioFiveMoves
             .Map("name", to: "name")
             .Build();
 
-    public static DataMove OrdersMove(IDataEndpoint source, IDataEndpoint target) =>
-        DataMove.Named(Orders)
+    public static DataMove OrdersMove(IDataEndpoint source, IDataEndpoint target, int batchSize = BatchSize, string name = Orders) =>
+        DataMove.Named(name)
             .From(source, "legacy_orders", "id")
             .Where("deleted = 0")
             .To(target, "orders")
@@ -38,6 +38,6 @@ public static class ScenarioFiveMoves
             .Map("amount", to: "amount")
             .Map("paid", to: "paid")
             .Map("note", to: "note")
-            .BatchSize(BatchSize)
+            .BatchSize(batchSize)
             .Build();
 }

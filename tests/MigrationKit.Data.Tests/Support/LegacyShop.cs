@@ -1,4 +1,4 @@
-using MigrationKit.Data.Conversion;
+using MigrationKit.Data.MoveRunner;
 using MigrationKit.Data.Endpoints;
 using MigrationKit.Data.Moves;
 
@@ -58,29 +58,10 @@ internal static class LegacyShop
             $"CREATE TABLE orders (id uuid{pk}, customer_id uuid REFERENCES customers, customer text NOT NULL, status_id integer REFERENCES order_status, created_at timestamp with time zone NOT NULL, amount numeric(12,2) NOT NULL, paid boolean NOT NULL, note text)"));
     }
 
-    public static DataMove CustomersMove(TestDb source, TestDb target) =>
-        DataMove.Named("legacy-customers")
-            .From(source.Endpoint, "legacy_customers", "id")
-            .To(target.Endpoint, "customers")
-            .Map("id", to: "id", DataConvert.ToNewGuid())
-            .Map("name", to: "name")
-            .Build();
+    public static DataMove CustomersMove(TestDb source, TestDb target) => ScenarioFiveMoves.CustomersMove(source.Endpoint, target.Endpoint);
 
-    public static DataMove OrdersMove(TestDb source, TestDb target, int batchSize, string name = "legacy-orders") =>
-        DataMove.Named(name)
-            .From(source.Endpoint, "legacy_orders", "id")
-            .Where("deleted = 0")
-            .To(target.Endpoint, "orders")
-            .Map("id", to: "id", DataConvert.ToNewGuid())
-            .Map("customer_id", to: "customer_id", DataConvert.ViaIdMap("legacy-customers"))
-            .Map("customer", to: "customer")
-            .Map("status", to: "status_id", DataConvert.Lookup("order_status", "name", "id"))
-            .Map("created", to: "created_at", DataConvert.UnixMillisecondsToTimestamp())
-            .Map("amount", to: "amount")
-            .Map("paid", to: "paid")
-            .Map("note", to: "note")
-            .BatchSize(batchSize)
-            .Build();
+    public static DataMove OrdersMove(TestDb source, TestDb target, int batchSize, string name = ScenarioFiveMoves.Orders) =>
+        ScenarioFiveMoves.OrdersMove(source.Endpoint, target.Endpoint, batchSize, name);
 
     public static IDataEndpoint Endpoint(TestDb db) => db.Endpoint;
 }
