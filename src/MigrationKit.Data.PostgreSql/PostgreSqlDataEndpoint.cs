@@ -79,11 +79,12 @@ public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IDataM
     }
 
     /// <inheritdoc />
-    /// <remarks>A session advisory lock on a connection of its own, which the server releases when the session ends.</remarks>
-    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, CancellationToken cancellationToken = default)
+    /// <remarks>A session advisory lock on a connection of its own, which the server releases when the session ends; waited for under <c>lock_timeout</c>.</remarks>
+    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(move);
-        return PostgreSqlMoveLock.AcquireAsync(_dataSource, move, DisplayName, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+        return PostgreSqlMoveLock.AcquireAsync(_dataSource, move, DisplayName, wait, cancellationToken);
     }
 
     /// <inheritdoc />

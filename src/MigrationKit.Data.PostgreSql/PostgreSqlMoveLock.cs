@@ -20,19 +20,14 @@ internal sealed class PostgreSqlMoveLock : IAsyncDisposable
         _move = move;
     }
 
-    public static async ValueTask<IAsyncDisposable> AcquireAsync(NpgsqlDataSource dataSource, string move, string target, CancellationToken cancellationToken)
+    public static async ValueTask<IAsyncDisposable> AcquireAsync(NpgsqlDataSource dataSource, string move, string target, TimeSpan wait, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var take = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtextextended(@key, 0))", connection);
-            await using (take.ConfigureAwait(false))
+            if (await TakeAsync(connection, move, wait, cancellationToken).ConfigureAwait(false))
             {
-                take.Parameters.AddWithValue("key", KeyPrefix + move);
-                if (await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
-                {
-                    return new PostgreSqlMoveLock(connection, move);
-                }
+                return new PostgreSqlMoveLock(connection, move);
             }
 
             throw new DataMoveInProgressException(move, target, await DescribeHolderAsync(connection, move, cancellationToken).ConfigureAwait(false));
@@ -41,6 +36,38 @@ internal sealed class PostgreSqlMoveLock : IAsyncDisposable
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Takes the lock, waiting at most <paramref name="wait"/> under <c>lock_timeout</c> (the session of a run killed a
+    /// moment ago ends only when its backend notices); zero tries once.
+    /// </summary>
+    private static async Task<bool> TakeAsync(NpgsqlConnection connection, string move, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var milliseconds = (long)Math.Ceiling(wait.TotalMilliseconds);
+        var take = new NpgsqlCommand(
+            milliseconds == 0
+                ? "SELECT pg_try_advisory_lock(hashtextextended(@key, 0))"
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET lock_timeout = {milliseconds}; SELECT pg_advisory_lock(hashtextextended(@key, 0)) IS NOT NULL; RESET lock_timeout"),
+            connection);
+        await using (take.ConfigureAwait(false))
+        {
+            take.Parameters.AddWithValue("key", KeyPrefix + move);
+            try
+            {
+                return await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
+            {
+                var reset = new NpgsqlCommand("RESET lock_timeout", connection);
+                await using (reset.ConfigureAwait(false))
+                {
+                    await reset.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return false;
+            }
         }
     }
 

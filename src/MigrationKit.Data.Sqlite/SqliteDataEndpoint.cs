@@ -83,11 +83,11 @@ public sealed class SqliteDataEndpoint : IDataEndpoint, IDataCatalog, IDataMoveL
     /// which the operating system unlocks when the holding process ends, however it ends; an in-memory database within
     /// this process.
     /// </remarks>
-    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, CancellationToken cancellationToken = default)
+    public ValueTask<IAsyncDisposable> LockMoveAsync(string move, TimeSpan wait, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(move);
-        cancellationToken.ThrowIfCancellationRequested();
-        return SqliteMoveLock.AcquireAsync(_databaseFile, _connectionString, move, DisplayName);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero);
+        return SqliteMoveLock.AcquireAsync(_databaseFile, _connectionString, move, DisplayName, wait, cancellationToken);
     }
 
     /// <inheritdoc />

@@ -15,29 +15,41 @@ namespace MigrationKit.Data.Sqlite;
 internal static class SqliteMoveLock
 {
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> InMemory = new(StringComparer.Ordinal);
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
-    public static ValueTask<IAsyncDisposable> AcquireAsync(string? databaseFile, string connectionString, string move, string target)
+    public static async ValueTask<IAsyncDisposable> AcquireAsync(string? databaseFile, string connectionString, string move, string target, TimeSpan wait, CancellationToken cancellationToken)
     {
         if (databaseFile is null)
         {
             var gate = InMemory.GetOrAdd(connectionString + "\n" + move, static _ => new SemaphoreSlim(1, 1));
-            if (!gate.Wait(0))
+            if (!await gate.WaitAsync(wait, cancellationToken).ConfigureAwait(false))
             {
                 throw new DataMoveInProgressException(move, target, "by another run in this process");
             }
 
-            return ValueTask.FromResult<IAsyncDisposable>(new Release(() => gate.Release()));
+            return new Release(() => gate.Release());
         }
 
         var path = LockFilePath(databaseFile, move);
+        var deadline = DateTimeOffset.UtcNow + wait;
         FileStream file;
-        try
+        while (true)
         {
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (File.Exists(path))
-        {
-            throw new DataMoveInProgressException(move, target, $"another run holds the lock file {path}: {e.Message}");
+            try
+            {
+                file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                break;
+            }
+            catch (IOException e) when (File.Exists(path))
+            {
+                // The OS offers no wait on this lock: look again shortly, until the holder is gone or the wait is over.
+                if (DateTimeOffset.UtcNow >= deadline)
+                {
+                    throw new DataMoveInProgressException(move, target, $"another run holds the lock file {path}: {e.Message}");
+                }
+
+                await Task.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         // Who holds it, for whoever reads the file by hand (the engine's lock is the open file, not this text).
@@ -45,7 +57,7 @@ internal static class SqliteMoveLock
         var holder = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"process {Environment.ProcessId} on {Environment.MachineName} since {DateTimeOffset.UtcNow:O}\n"));
         file.Write(holder);
         file.Flush();
-        return ValueTask.FromResult<IAsyncDisposable>(new Release(file.Dispose));
+        return new Release(file.Dispose);
     }
 
     /// <summary>The lock file of a move: beside the database, named by a hash of the move's name (which may hold any character).</summary>

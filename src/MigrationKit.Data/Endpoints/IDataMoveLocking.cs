@@ -9,10 +9,11 @@ namespace MigrationKit.Data.Endpoints;
 /// </summary>
 public interface IDataMoveLocking
 {
-    /// <summary>Takes the lock of one move in this database, without waiting.</summary>
+    /// <summary>Takes the lock of one move in this database, waiting at most <paramref name="wait"/> for its holder to let it go.</summary>
     /// <param name="move">The move's name.</param>
+    /// <param name="wait">How long to wait for the lock; zero does not wait.</param>
     /// <param name="cancellationToken">Cancels taking the lock.</param>
     /// <returns>The lock, released when disposed.</returns>
-    /// <exception cref="Moves.DataMoveInProgressException">Another run holds the lock of <paramref name="move"/>.</exception>
-    ValueTask<IAsyncDisposable> LockMoveAsync(string move, CancellationToken cancellationToken = default);
+    /// <exception cref="Moves.DataMoveInProgressException">Another run held the lock of <paramref name="move"/> for all of <paramref name="wait"/>.</exception>
+    ValueTask<IAsyncDisposable> LockMoveAsync(string move, TimeSpan wait, CancellationToken cancellationToken = default);
 }

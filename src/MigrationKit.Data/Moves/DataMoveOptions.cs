@@ -18,6 +18,14 @@ public sealed class DataMoveOptions
     /// <summary>Receives batch events (before commit, after commit), for example to trace or to test crash points.</summary>
     public DataMoveObserver? Observer { get; set; }
 
+    /// <summary>
+    /// How long a run waits for its move's lock (see <see cref="Endpoints.IDataMoveLocking"/>) before it refuses with
+    /// <see cref="DataMoveInProgressException"/>. The wait covers a run killed a moment ago, whose database session
+    /// ends only when the server notices; a live run holding the move is not waited out. 10 seconds by default; zero
+    /// refuses at once.
+    /// </summary>
+    public TimeSpan MoveLockWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The clock of the progress rows' timestamps and of the rates reported; the system clock by default.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -27,6 +35,7 @@ public sealed class DataMoveOptions
         ArgumentException.ThrowIfNullOrWhiteSpace(IdMapTable, nameof(IdMapTable));
         ArgumentException.ThrowIfNullOrWhiteSpace(RejectsTable, nameof(RejectsTable));
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferedBatches, 1, nameof(BufferedBatches));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MoveLockWait, TimeSpan.Zero, nameof(MoveLockWait));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }
 }

@@ -404,9 +404,9 @@ public sealed class DataMover
     }
 
     /// <summary>The move's lock in its target, when the target can lock moves (both built-in endpoints can); a no-op otherwise.</summary>
-    private static async ValueTask<IAsyncDisposable> LockAsync(Endpoints.IDataEndpoint target, string move, CancellationToken cancellationToken) =>
+    private async ValueTask<IAsyncDisposable> LockAsync(Endpoints.IDataEndpoint target, string move, CancellationToken cancellationToken) =>
         target is Endpoints.IDataMoveLocking locking
-            ? await locking.LockMoveAsync(move, cancellationToken).ConfigureAwait(false)
+            ? await locking.LockMoveAsync(move, _options.MoveLockWait, cancellationToken).ConfigureAwait(false)
             : NoLock.Instance;
 
     private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)

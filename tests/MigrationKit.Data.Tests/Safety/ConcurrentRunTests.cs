@@ -19,6 +19,9 @@ public sealed class ConcurrentRunTests(Engine targetEngine)
     private const int BatchSize = 50;
     private const int HeldAtBatch = 3;
 
+    /// <summary>Refuse at once: the holder in these tests is alive, so waiting would only slow them.</summary>
+    private static readonly DataMoveOptions NoWait = new() { MoveLockWait = TimeSpan.Zero };
+
     [Test]
     public async Task A_move_another_process_is_running_is_refused_and_runs_once_that_process_is_gone()
     {
@@ -37,7 +40,7 @@ public sealed class ConcurrentRunTests(Engine targetEngine)
             "committed",
             whileHeld: async () =>
             {
-                var second = () => new DataMover().RunAsync(move);
+                var second = () => new DataMover(NoWait).RunAsync(move);
 
                 var refused = (await second.Should().ThrowAsync<DataMoveInProgressException>()).Which;
                 refused.MoveName.Should().Be(TrialMove.Name);
@@ -56,6 +59,34 @@ public sealed class ConcurrentRunTests(Engine targetEngine)
     }
 
     [Test]
+    public async Task A_run_waiting_for_its_move_takes_it_when_the_holder_lets_go()
+    {
+        await using var source = await TestDb.CreateAsync(Engine.Sqlite);
+        await LegacyShop.CreateSourceAsync(source, 100);
+        await using var target = await TestDb.CreateAsync(targetEngine);
+        await LegacyShop.CreateTargetAsync(target);
+        var locking = (IDataMoveLocking)target.Endpoint;
+        var move = TrialMove.Build(source.Endpoint, target.Endpoint, BatchSize);
+        var held = await locking.LockMoveAsync(TrialMove.Name, TimeSpan.Zero);
+        Task<DataMoveResult> waiting;
+        try
+        {
+            // The held lock is the gate: the run cannot finish until the test lets it go.
+            waiting = new DataMover(new DataMoveOptions { MoveLockWait = TimeSpan.FromMinutes(5) }).RunAsync(move);
+            (await target.CountAsync("SELECT COUNT(*) FROM orders")).Should().Be(0);
+            waiting.IsCompleted.Should().BeFalse("the run waits for the move's lock");
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+
+        var result = await waiting;
+        result.Status.Should().Be(DataMoveStatus.Completed);
+        result.RowsWritten.Should().Be(LegacyShop.Moved(100));
+    }
+
+    [Test]
     public async Task A_held_move_refuses_only_itself_and_frees_when_released()
     {
         await using var source = await TestDb.CreateAsync(Engine.Sqlite);
@@ -66,17 +97,17 @@ public sealed class ConcurrentRunTests(Engine targetEngine)
         var move = TrialMove.Build(source.Endpoint, target.Endpoint, BatchSize);
         var databaseMove = TrialDatabaseMove.Build(source.Endpoint, target.Endpoint, BatchSize);
 
-        await using (await locking.LockMoveAsync(TrialMove.Name))
+        await using (await locking.LockMoveAsync(TrialMove.Name, TimeSpan.Zero))
         {
-            await using (await locking.LockMoveAsync(TrialDatabaseMove.Name))
+            await using (await locking.LockMoveAsync(TrialDatabaseMove.Name, TimeSpan.Zero))
             {
-                var again = () => locking.LockMoveAsync(TrialMove.Name).AsTask();
+                var again = () => locking.LockMoveAsync(TrialMove.Name, TimeSpan.Zero).AsTask();
                 await again.Should().ThrowAsync<DataMoveInProgressException>("a lock is not re-entrant, even in one process");
-                var whole = () => new DataMover().RunAsync(databaseMove);
+                var whole = () => new DataMover(NoWait).RunAsync(databaseMove);
                 (await whole.Should().ThrowAsync<DataMoveInProgressException>()).Which.MoveName.Should().Be(TrialDatabaseMove.Name);
             }
 
-            var run = () => new DataMover().RunAsync(move);
+            var run = () => new DataMover(NoWait).RunAsync(move);
             await run.Should().ThrowAsync<DataMoveInProgressException>();
             (await target.CountAsync("SELECT COUNT(*) FROM orders")).Should().Be(0);
         }

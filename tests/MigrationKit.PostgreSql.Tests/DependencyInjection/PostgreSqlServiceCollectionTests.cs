@@ -18,7 +18,7 @@ public sealed class PostgreSqlServiceCollectionTests : DatabaseTest
             (await provider.MigrateDatabaseAsync()).Steps.Should().HaveCount(2);
         }
 
-        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'from_di'")).Should().Be(3);
+        (await Database.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE schemaname = 'from_di'")).Should().Be(5, "items, with the history, its digest, the journal and the runs");
     }
 
     [Test]

@@ -178,7 +178,7 @@ public sealed class RawSqlBookkeepingTests : DatabaseTest
         (await runner.MigrateUpAsync()).Steps.Should().HaveCount(2);
 
         (await Database.ColumnAsync("SELECT tableowner || ' ' || schemaname || '.' || tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))
-            .Should().Equal("mk_app_no_create public.__migrationkit_history", "mk_app_no_create public.__migrationkit_history_digest", "mk_app_no_create public.__migrationkit_journal", "mk_app_no_create public.items");
+            .Should().Equal("mk_app_no_create public.__migrationkit_history", "mk_app_no_create public.__migrationkit_history_digest", "mk_app_no_create public.__migrationkit_journal", "mk_app_no_create public.__migrationkit_runs", "mk_app_no_create public.items");
         (await runner.GetHistoryAsync()).Select(h => h.Version).Should().Equal(1, 2);
         await Database.ExecuteAsync("DROP OWNED BY mk_app_no_create");
     }
