@@ -8,8 +8,9 @@ using SQLitePCL;
 namespace MigrationKit.Sqlite.Checkpoints;
 
 /// <summary>
-/// Checkpoints of an SQLite database with the online backup API (<c>sqlite3_backup_*</c>), which copies the pages of a
-/// live database while other connections keep using it, and restores by running the same API in the other direction:
+/// Checkpoints of an SQLite database: a file database is copied as it stands in one read transaction
+/// (<see cref="SqliteFileCopy"/>) when that can be had at once, otherwise, and in memory, with the online backup API
+/// (<c>sqlite3_backup_*</c>), which copies the pages of a live database while other connections keep using it. It restores by running the same API in the other direction:
 /// from a verified temporary copy of the checkpoint into the live database.
 /// </summary>
 /// <remarks>
@@ -88,20 +89,22 @@ internal sealed class SqliteDatabaseBackup : IDatabaseBackup
         CreateOwnerOnlyFile(path);
         try
         {
-            using (var destination = OpenFile(path, readOnly: false))
+            var source = (SqliteConnection)await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                // The file is new and deleted on any failure, so its own journal would protect nothing: the copy
-                // writes without one and without syncing, and the file is synced once at the end.
-                Execute(destination, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
-                var source = (SqliteConnection)await _provider.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                try
+                if (!TryCopyFile(source, path, cancellationToken))
                 {
+                    using var destination = OpenFile(path, readOnly: false);
+
+                    // The file is new and deleted on any failure, so its own journal would protect nothing: the copy
+                    // writes without one and without syncing, and the file is synced once at the end.
+                    Execute(destination, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
                     await CopyAsync(source, destination, null, cancellationToken).ConfigureAwait(false);
                 }
-                finally
-                {
-                    await _provider.ReleaseConnectionAsync(source).ConfigureAwait(false);
-                }
+            }
+            finally
+            {
+                await _provider.ReleaseConnectionAsync(source).ConfigureAwait(false);
             }
 
             using (var destination = OpenFile(path, readOnly: false))
@@ -130,6 +133,21 @@ internal sealed class SqliteDatabaseBackup : IDatabaseBackup
             DeleteQuietly(path);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The fast path: a file database copied as it stands in one read transaction (<see cref="SqliteFileCopy"/>);
+    /// <see langword="false"/> for an in-memory database, or when no consistent file copy can be had now.
+    /// </summary>
+    private static bool TryCopyFile(SqliteConnection source, string path, CancellationToken cancellationToken)
+    {
+        if (DatabaseFile(source) is not { Length: > 0 } databaseFile)
+        {
+            return false;
+        }
+
+        using var destination = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.None, bufferSize: 0);
+        return SqliteFileCopy.TryCopy(source, databaseFile, destination, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -459,16 +477,18 @@ internal sealed class SqliteDatabaseBackup : IDatabaseBackup
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>The file of the connection's main database; empty for an in-memory one.</summary>
+    private static string? DatabaseFile(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT file FROM pragma_database_list WHERE name = 'main'";
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>A new file name beside the live database (same file system, same permissions), or in the temp folder for an in-memory one.</summary>
     private static string TemporaryPathBeside(SqliteConnection connection)
     {
-        string? file = null;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT file FROM pragma_database_list WHERE name = 'main'";
-            file = command.ExecuteScalar() as string;
-        }
-
+        var file = DatabaseFile(connection);
         var folder = string.IsNullOrEmpty(file) ? Path.GetTempPath() : Path.GetDirectoryName(file)!;
         var name = string.IsNullOrEmpty(file) ? "memory" : Path.GetFileName(file);
         return Path.Combine(folder, $".{name}.restore-{Guid.NewGuid():N}.tmp");
