@@ -9,6 +9,12 @@ using BenchmarkDotNet.Running;
 // started here and passed to BenchmarkDotNet's child processes through MIGRATIONKIT_PG.
 await using var cluster = await MigrationKit.Benchmarks.Support.PostgresServer.StartIfUnsetAsync();
 
+// A measured console mode for the data moves (peak memory, long runs): see DataMove/DataMoveMeasure.cs.
+if (args is ["datamove-measure", ..])
+{
+    return await MigrationKit.Benchmarks.DataMove.DataMoveMeasure.RunAsync(args);
+}
+
 // Also stopped when the run is interrupted (SIGTERM, Ctrl+C), which skips the disposal above; stopping twice is harmless.
 AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 // BenchmarkDotNet builds a copy of this project first; on a busy shared machine that can take longer than its default

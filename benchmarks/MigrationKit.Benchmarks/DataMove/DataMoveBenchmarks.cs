@@ -1,15 +1,11 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MigrationKit.Benchmarks.Support;
-using MigrationKit.Data.Conversion;
 using MigrationKit.Data.Moves;
 using MigrationKit.Data.PostgreSql;
-using MigrationKit.Data.Sqlite;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace MigrationKit.Benchmarks.DataMove;
 
@@ -33,44 +29,28 @@ public class DataMoveBenchmarks
     [Params(1_000_000)]
     public int Rows { get; set; }
 
-    /// <summary>Creates the SQLite source and the PostgreSQL target table.</summary>
+    /// <summary>Creates (or reuses) the SQLite source and creates the PostgreSQL target table.</summary>
     [GlobalSetup]
     public void SetUp()
     {
-        _sqlite = new SqliteConnectionStringBuilder { DataSource = Path.Combine(Path.GetTempPath(), "mkb-data-" + Guid.NewGuid().ToString("N") + ".db") }.ConnectionString;
-        using (var source = new SqliteConnection(_sqlite))
-        {
-            source.Open();
-            source.Execute("CREATE TABLE legacy (id INTEGER PRIMARY KEY, name TEXT NOT NULL, created INTEGER NOT NULL, amount TEXT NOT NULL, paid INTEGER NOT NULL, note TEXT)");
-            source.Execute($"""
-                WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < {Rows})
-                INSERT INTO legacy SELECT g, 'customer ' || g, 1700000000000 + g * 1001, printf('%.2f', g * 0.25), g % 2, CASE WHEN g % 3 = 0 THEN NULL ELSE 'note ' || g END FROM s
-                """);
-        }
-
+        _sqlite = DataMoveSource.SqliteAsync(Rows).GetAwaiter().GetResult();
         _target = new PostgreSqlDatabase();
         _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
         using var target = _targetSource.OpenConnection();
-        target.Execute("CREATE TABLE orders (id uuid PRIMARY KEY, name text NOT NULL, created timestamp with time zone NOT NULL, amount numeric(12,2) NOT NULL, paid boolean NOT NULL, note text)");
+        target.Execute(DataMoveSource.TargetTableSql);
     }
 
     /// <summary>Empties the target (and the move's control tables) before each call.</summary>
     [IterationSetup]
-    public void Empty()
-    {
-        using var target = _targetSource.OpenConnection();
-        target.Execute("TRUNCATE orders");
-        target.Execute("DROP TABLE IF EXISTS __migrationkit_data_runs, __migrationkit_data_idmap, __migrationkit_data_rejects");
-    }
+    public void Empty() => DataMoveTarget.Empty(_targetSource);
 
-    /// <summary>Drops the databases.</summary>
+    /// <summary>Drops the target database (the SQLite source stays for the next run).</summary>
     [GlobalCleanup]
     public void CleanUp()
     {
         _targetSource.Dispose();
         _target.Dispose();
         SqliteConnection.ClearAllPools();
-        File.Delete(new SqliteConnectionStringBuilder(_sqlite).DataSource);
     }
 
     /// <summary>The driver's fastest path, by hand.</summary>
@@ -78,39 +58,7 @@ public class DataMoveBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<int> HandWrittenBinaryImporter()
     {
-        await using var source = new SqliteConnection(_sqlite);
-        await source.OpenAsync();
-        await using var target = await _targetSource.OpenConnectionAsync();
-        await using var transaction = await target.BeginTransactionAsync();
-        await using var command = new SqliteCommand("SELECT id, name, created, amount, paid, note FROM legacy ORDER BY id", source);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = 0;
-        await using (var importer = await target.BeginBinaryImportAsync("COPY orders (id, name, created, amount, paid, note) FROM STDIN (FORMAT BINARY)"))
-        {
-            while (await reader.ReadAsync())
-            {
-                await importer.StartRowAsync();
-                await importer.WriteAsync(Guid.NewGuid(), NpgsqlDbType.Uuid);
-                await importer.WriteAsync(reader.GetString(1), NpgsqlDbType.Text);
-                await importer.WriteAsync(DateTime.UnixEpoch.AddMilliseconds(reader.GetInt64(2)), NpgsqlDbType.TimestampTz);
-                await importer.WriteAsync(decimal.Parse(reader.GetString(3), CultureInfo.InvariantCulture), NpgsqlDbType.Numeric);
-                await importer.WriteAsync(reader.GetInt64(4) == 1, NpgsqlDbType.Boolean);
-                if (reader.IsDBNull(5))
-                {
-                    await importer.WriteNullAsync();
-                }
-                else
-                {
-                    await importer.WriteAsync(reader.GetString(5), NpgsqlDbType.Text);
-                }
-
-                rows++;
-            }
-
-            await importer.CompleteAsync();
-        }
-
-        await transaction.CommitAsync();
+        var rows = await DataMoveSource.HandWrittenAsync(_sqlite, _targetSource);
         Check.That(rows == Rows, $"{rows} rows written, not {Rows}");
         return rows;
     }
@@ -120,18 +68,7 @@ public class DataMoveBenchmarks
     [Benchmark]
     public async Task<long> DataMove()
     {
-        var move = MigrationKit.Data.Moves.DataMove.Named("bench")
-            .From(new SqliteDataEndpoint(_sqlite), "legacy", "id")
-            .To(new PostgreSqlDataEndpoint(_targetSource), "orders")
-            .Map("id", to: "id", DataConvert.ToNewGuid())
-            .Map("name", to: "name")
-            .Map("created", to: "created", DataConvert.UnixMillisecondsToTimestamp())
-            .Map("amount", to: "amount")
-            .Map("paid", to: "paid")
-            .Map("note", to: "note")
-            .BatchSize(10_000)
-            .Build();
-        var result = await new DataMover().RunAsync(move);
+        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
         Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
         return result.RowsWritten;
     }
@@ -141,44 +78,169 @@ public class DataMoveBenchmarks
     [Benchmark]
     public async Task<int> DapperRowByRowTenth()
     {
-        await using var source = new SqliteConnection(_sqlite);
-        await source.OpenAsync();
-        await using var target = await _targetSource.OpenConnectionAsync();
-        await using var transaction = await target.BeginTransactionAsync();
-        var rows = 0;
-        foreach (var row in source.Query<LegacyRow>($"SELECT id AS Id, name AS Name, created AS Created, amount AS Amount, paid AS Paid, note AS Note FROM legacy ORDER BY id LIMIT {Rows / 10}", buffered: false))
-        {
-            await target.ExecuteAsync(
-                "INSERT INTO orders (id, name, created, amount, paid, note) VALUES (@Id, @Name, @Created, @Amount, @Paid, @Note)",
-                new { Id = Guid.NewGuid(), row.Name, Created = DateTime.UnixEpoch.AddMilliseconds(row.Created), Amount = decimal.Parse(row.Amount, CultureInfo.InvariantCulture), Paid = row.Paid == 1, row.Note },
-                transaction);
-            rows++;
-        }
-
-        await transaction.CommitAsync();
+        var rows = await DataMoveSource.DapperRowByRowAsync(new SqliteConnection(_sqlite), Rows / 10, _targetSource);
         Check.That(rows == Rows / 10, $"{rows} rows written, not {Rows / 10}");
         return rows;
     }
+}
 
-    /// <summary>A legacy row as Dapper reads it.</summary>
-    public sealed class LegacyRow
+/// <summary>
+/// The same check PostgreSQL → PostgreSQL: the same rows in a PostgreSQL source table <c>legacy</c> (bigint key and
+/// columns of the SQLite shape) in another database of the same server; the hand-written loop reads them with one
+/// <see cref="NpgsqlDataReader"/>. Dapper gets a tenth of the rows.
+/// </summary>
+[MemoryDiagnoser]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
+public class DataMovePostgreSqlBenchmarks
+{
+    private PostgreSqlDatabase _source = null!;
+    private NpgsqlDataSource _sourceSource = null!;
+    private PostgreSqlDatabase _target = null!;
+    private NpgsqlDataSource _targetSource = null!;
+
+    /// <summary>Source rows.</summary>
+    [Params(1_000_000)]
+    public int Rows { get; set; }
+
+    /// <summary>Creates the PostgreSQL source (copied from the cached SQLite source) and the target table.</summary>
+    [GlobalSetup]
+    public void SetUp()
     {
-        /// <summary>The key.</summary>
-        public long Id { get; set; }
+        var sqlite = DataMoveSource.SqliteAsync(Rows).GetAwaiter().GetResult();
+        _source = new PostgreSqlDatabase();
+        _sourceSource = NpgsqlDataSource.Create(_source.ConnectionString);
+        DataMoveSource.CopyToPostgreSqlAsync(sqlite, _sourceSource).GetAwaiter().GetResult();
+        _target = new PostgreSqlDatabase();
+        _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
+        using var target = _targetSource.OpenConnection();
+        target.Execute(DataMoveSource.TargetTableSql);
+    }
 
-        /// <summary>The name.</summary>
-        public string Name { get; set; } = string.Empty;
+    /// <summary>Empties the target (and the move's control tables) before each call.</summary>
+    [IterationSetup]
+    public void Empty() => DataMoveTarget.Empty(_targetSource);
 
-        /// <summary>Unix milliseconds.</summary>
-        public long Created { get; set; }
+    /// <summary>Drops both databases.</summary>
+    [GlobalCleanup]
+    public void CleanUp()
+    {
+        _targetSource.Dispose();
+        _target.Dispose();
+        _sourceSource.Dispose();
+        _source.Dispose();
+    }
 
-        /// <summary>The amount as text.</summary>
-        public string Amount { get; set; } = string.Empty;
+    /// <summary>The driver's fastest path, by hand: one reader, one importer.</summary>
+    /// <returns>Rows written.</returns>
+    [Benchmark(Baseline = true)]
+    public async Task<int> HandWrittenBinaryImporter()
+    {
+        var rows = await DataMoveSource.HandWrittenFromPostgreSqlAsync(_sourceSource, _targetSource);
+        Check.That(rows == Rows, $"{rows} rows written, not {Rows}");
+        return rows;
+    }
 
-        /// <summary>0 or 1.</summary>
-        public long Paid { get; set; }
+    /// <summary>MigrationKit's data move, PostgreSQL source.</summary>
+    /// <returns>Rows written.</returns>
+    [Benchmark]
+    public async Task<long> DataMove()
+    {
+        var result = await new DataMover().RunAsync(DataMoveSource.Move(new PostgreSqlDataEndpoint(_sourceSource), _targetSource));
+        Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
+        return result.RowsWritten;
+    }
 
-        /// <summary>A nullable note.</summary>
-        public string? Note { get; set; }
+    /// <summary>Dapper, one INSERT per row in one transaction, over a tenth of the rows.</summary>
+    /// <returns>Rows written.</returns>
+    [Benchmark]
+    public async Task<int> DapperRowByRowTenth()
+    {
+        var rows = await DataMoveSource.DapperRowByRowAsync(_sourceSource.CreateConnection(), Rows / 10, _targetSource);
+        Check.That(rows == Rows / 10, $"{rows} rows written, not {Rows / 10}");
+        return rows;
+    }
+}
+
+/// <summary>
+/// Validation speed against the move's (issue 14: at least half its rows per second): <c>DataMove</c> moves the SQLite
+/// rows into an emptied target; <c>Validate</c> validates a target the setup moved once (counts, the id map, content
+/// checksums per key range on both sides).
+/// </summary>
+[MemoryDiagnoser]
+[ScenarioJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
+public class DataMoveValidationBenchmarks
+{
+    private string _sqlite = null!;
+    private PostgreSqlDatabase _target = null!;
+    private NpgsqlDataSource _targetSource = null!;
+
+    /// <summary>Source rows.</summary>
+    [Params(1_000_000)]
+    public int Rows { get; set; }
+
+    /// <summary>Creates (or reuses) the SQLite source and creates the target table.</summary>
+    [GlobalSetup(Target = nameof(DataMove))]
+    public void SetUp()
+    {
+        _sqlite = DataMoveSource.SqliteAsync(Rows).GetAwaiter().GetResult();
+        _target = new PostgreSqlDatabase();
+        _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
+        using var target = _targetSource.OpenConnection();
+        target.Execute(DataMoveSource.TargetTableSql);
+    }
+
+    /// <summary>As <see cref="SetUp"/>, then moves the rows once for the validations to compare.</summary>
+    [GlobalSetup(Target = nameof(Validate))]
+    public void SetUpMoved()
+    {
+        SetUp();
+        var result = new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource)).GetAwaiter().GetResult();
+        Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
+    }
+
+    /// <summary>Empties the target before each move.</summary>
+    [IterationSetup(Target = nameof(DataMove))]
+    public void Empty() => DataMoveTarget.Empty(_targetSource);
+
+    /// <summary>Drops the target database.</summary>
+    [GlobalCleanup]
+    public void CleanUp()
+    {
+        _targetSource.Dispose();
+        _target.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    /// <summary>The move (the reference).</summary>
+    /// <returns>Rows written.</returns>
+    [Benchmark(Baseline = true)]
+    public async Task<long> DataMove()
+    {
+        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
+        Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
+        return result.RowsWritten;
+    }
+
+    /// <summary>The validation of the moved rows.</summary>
+    /// <returns>Source rows compared.</returns>
+    [Benchmark]
+    public async Task<long> Validate()
+    {
+        var report = await new DataMover().ValidateAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
+        Check.That(report.IsValid && report.TargetRows == Rows, $"validation: {report.TargetRows} target rows, {report.Differences.Count} difference(s)");
+        return report.SourceRows;
+    }
+}
+
+/// <summary>Emptying a data-move target between calls.</summary>
+internal static class DataMoveTarget
+{
+    /// <summary>Truncates the target table and drops the move's control tables.</summary>
+    /// <param name="target">The target database.</param>
+    public static void Empty(NpgsqlDataSource target)
+    {
+        using var connection = target.OpenConnection();
+        connection.Execute("TRUNCATE orders");
+        connection.Execute("DROP TABLE IF EXISTS __migrationkit_data_runs, __migrationkit_data_idmap, __migrationkit_data_rejects");
     }
 }

@@ -16,6 +16,10 @@ internal static class ValueConverter
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    // One box per boolean value, not one per row.
+    private static readonly object True = true;
+    private static readonly object False = false;
+
     /// <summary>Converts <paramref name="value"/> (null or DBNull for NULL) to <paramref name="type"/>.</summary>
     /// <exception cref="ValueConversionException">The value is not a <paramref name="type"/>.</exception>
     public static object? To(object? value, DataType type)
@@ -30,16 +34,17 @@ internal static class ValueConverter
             return type switch
             {
                 DataType.Unknown => value,
-                DataType.Boolean => ToBoolean(value),
-                DataType.Int16 => checked((short)ToInt64(value)),
-                DataType.Int32 => checked((int)ToInt64(value)),
-                DataType.Int64 => ToInt64(value),
-                DataType.Decimal => ToDecimal(value),
-                DataType.Double => ToDouble(value),
+                // A value that already has the type's representation is returned as it is, without a new box.
+                DataType.Boolean => value is bool ? value : ToBoolean(value) ? True : False,
+                DataType.Int16 => value is short ? value : checked((short)ToInt64(value)),
+                DataType.Int32 => value is int ? value : checked((int)ToInt64(value)),
+                DataType.Int64 => value is long ? value : ToInt64(value),
+                DataType.Decimal => value is decimal ? value : ToDecimal(value),
+                DataType.Double => value is double ? value : ToDouble(value),
                 DataType.Text => ToText(value),
-                DataType.Guid => ToGuid(value),
-                DataType.Timestamp => DateTime.SpecifyKind(ToUtc(value, assumeUtc: true), DateTimeKind.Unspecified),
-                DataType.TimestampTz => ToUtc(value, assumeUtc: true),
+                DataType.Guid => value is Guid ? value : ToGuid(value),
+                DataType.Timestamp => value is DateTime { Kind: DateTimeKind.Unspecified } ? value : DateTime.SpecifyKind(ToUtc(value, assumeUtc: true), DateTimeKind.Unspecified),
+                DataType.TimestampTz => value is DateTime { Kind: DateTimeKind.Utc } ? value : ToUtc(value, assumeUtc: true),
                 DataType.Date => ToDate(value),
                 DataType.Json => ToJson(value),
                 DataType.Binary => value as byte[] ?? throw Fail(),

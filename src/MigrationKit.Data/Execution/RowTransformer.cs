@@ -21,6 +21,11 @@ internal sealed class RowTransformer
     private readonly Dictionary<int, Dictionary<string, string>> _idMaps = [];
     private Dictionary<string, string> _ownIdMap = new(StringComparer.Ordinal);
 
+    // Random bytes for new UUIDs, drawn from the cryptographic generator 4,096 UUIDs at a time: Guid.NewGuid asks the
+    // operating system once per UUID, which was most of a move's conversion time.
+    private readonly byte[] _randomBytes = new byte[16 * 4_096];
+    private int _randomUsed = 16 * 4_096;
+
     public RowTransformer(MovePlan plan, ControlStore control, bool validating)
     {
         _plan = plan;
@@ -61,6 +66,12 @@ internal sealed class RowTransformer
             }
         }
     }
+
+    /// <summary>
+    /// Whether converting a batch reads the target (id-map look-ups, or the own id map when validating); when it does
+    /// not, batches can be converted ahead of the writer, on another thread.
+    /// </summary>
+    public bool ReadsTargetPerBatch => _validating || _plan.Mappings.Any(m => m.Converter is { Kind: DataConverterKind.ViaIdMap });
 
     /// <summary>Fetches the id-map entries that a batch's rows need.</summary>
     public async Task PrepareAsync(IReadOnlyList<object?[]> rows, DbConnection target, DbTransaction? transaction, CancellationToken cancellationToken)
@@ -141,7 +152,7 @@ internal sealed class RowTransformer
         {
             if (!_validating)
             {
-                return Guid.NewGuid();
+                return NewGuid();
             }
 
             var key = KeyText.ForMap(row, _plan.KeyIndexes);
@@ -167,21 +178,37 @@ internal sealed class RowTransformer
                 var match = KeyText.Text(value);
                 return _lookups[index].TryGetValue(match, out var result) ? result : throw new ValueConversionException($"no row of '{converter.LookupTable}' has {converter.LookupMatchColumn} = '{match}'");
             case DataConverterKind.UnixMilliseconds:
-                return Checked(() => ValueConverter.FromUnixMilliseconds(value));
+                return Checked(static v => ValueConverter.FromUnixMilliseconds(v!), value);
             case DataConverterKind.UnixSeconds:
-                return Checked(() => ValueConverter.FromUnixSeconds(value));
+                return Checked(static v => ValueConverter.FromUnixSeconds(v!), value);
             case DataConverterKind.Custom:
-                return Checked(() => converter.Function!(value));
+                return Checked(converter.Function!, value);
             default:
                 throw new InvalidOperationException("Unknown converter " + converter.Kind.ToString());
         }
     }
 
-    private static object? Checked(Func<object?> convert)
+    /// <summary>A random (version 4, RFC 9562) UUID, as <see cref="Guid.NewGuid"/> makes, from the batched random bytes.</summary>
+    private Guid NewGuid()
+    {
+        if (_randomUsed == _randomBytes.Length)
+        {
+            System.Security.Cryptography.RandomNumberGenerator.Fill(_randomBytes);
+            _randomUsed = 0;
+        }
+
+        var bytes = _randomBytes.AsSpan(_randomUsed, 16);
+        _randomUsed += 16;
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes, bigEndian: true);
+    }
+
+    private static object? Checked(Func<object?, object?> convert, object? value)
     {
         try
         {
-            return convert();
+            return convert(value);
         }
         catch (Exception e) when (e is not ValueConversionException and not OutOfMemoryException)
         {

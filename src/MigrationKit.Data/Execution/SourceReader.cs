@@ -41,6 +41,7 @@ internal static class SourceReader
 
             Sql.Add(command, "limit", window);
             var read = 0;
+            object?[]? lastRow = null;
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -61,8 +62,14 @@ internal static class SourceReader
                         batch = new List<object?[]>(batchSize);
                     }
 
-                    last = row[..plan.KeyIndexes.Length];
+                    lastRow = row;
                 }
+            }
+
+            // The next window starts after this one's last key (copied once per window, not once per row).
+            if (lastRow is not null)
+            {
+                last = lastRow[..plan.KeyIndexes.Length];
             }
 
             if (read < window)

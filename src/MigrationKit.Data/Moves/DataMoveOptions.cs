@@ -12,7 +12,10 @@ public sealed class DataMoveOptions
     /// <summary>The rejects table in each target (move, source key, run, the source row's values as JSON, reason; optionally <c>schema.table</c>).</summary>
     public string RejectsTable { get; set; } = "__migrationkit_data_rejects";
 
-    /// <summary>Batches read ahead of the writer; with the batch size it bounds the memory a move uses. 2 by default.</summary>
+    /// <summary>
+    /// Batches read ahead of the writer (and as many again already converted, when conversion needs no look-up in the
+    /// target); with the batch size it bounds the memory a move uses. 2 by default.
+    /// </summary>
     public int BufferedBatches { get; set; } = 2;
 
     /// <summary>Receives batch events (before commit, after commit), for example to trace or to test crash points.</summary>

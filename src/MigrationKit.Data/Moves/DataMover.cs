@@ -96,11 +96,36 @@ public sealed class DataMover
             },
             CancellationToken.None);
 
+        // Without per-batch look-ups in the target, batches are converted (and their keys and hashes computed) on
+        // another thread while the writer writes the one before: the target then waits on the writer, not on conversion.
+        var convertingAhead = !transformer.ReadsTargetPerBatch;
+        var prepared = Channel.CreateBounded<PreparedBatch>(new BoundedChannelOptions(_options.BufferedBatches) { SingleReader = true, SingleWriter = true });
+        var converting = convertingAhead
+            ? Task.Run(
+                async () =>
+                {
+                    try
+                    {
+                        await foreach (var batch in channel.Reader.ReadAllAsync(stopReading.Token).ConfigureAwait(false))
+                        {
+                            await prepared.Writer.WriteAsync(PreparedBatch.Prepare(plan, transformer, batch), stopReading.Token).ConfigureAwait(false);
+                        }
+
+                        prepared.Writer.TryComplete();
+                    }
+                    catch (Exception e)
+                    {
+                        prepared.Writer.TryComplete(e);
+                    }
+                },
+                CancellationToken.None)
+            : Task.CompletedTask;
+
         try
         {
-            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            await foreach (var batch in PreparedBatchesAsync(convertingAhead ? prepared.Reader : null, channel.Reader, plan, transformer, target).ConfigureAwait(false))
             {
-                state = await WriteBatchAsync(plan, control, transformer, target, batch, state, rejects).ConfigureAwait(false);
+                state = await WriteBatchAsync(plan, control, target, batch, state, rejects).ConfigureAwait(false);
                 if (progress is not null)
                 {
                     var seconds = clock.GetElapsedTime(started).TotalSeconds;
@@ -121,6 +146,7 @@ public sealed class DataMover
         {
             await stopReading.CancelAsync().ConfigureAwait(false);
             await reading.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await converting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var cancelled = e is OperationCanceledException && cancellationToken.IsCancellationRequested;
             if (cancelled)
             {
@@ -144,6 +170,7 @@ public sealed class DataMover
         }
 
         await reading.ConfigureAwait(false);
+        await converting.ConfigureAwait(false);
         await control.FinishAsync(target, move.Name, state.RunId, ControlStore.Completed, null, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         var elapsed = clock.GetElapsedTime(started);
         Log.MoveCompleted(_logger, move.Name, state.RunId, state.RowsWritten, state.Batches, (long)elapsed.TotalMilliseconds);
@@ -409,28 +436,57 @@ public sealed class DataMover
             ? await locking.LockMoveAsync(move, _options.MoveLockWait, cancellationToken).ConfigureAwait(false)
             : NoLock.Instance;
 
-    private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, RowTransformer transformer, DbConnection target, List<object?[]> batch, RunState state, List<DataMoveReject> runRejects)
+    /// <summary>
+    /// The batches to write, converted: by the converting stage when it runs ahead (<paramref name="ahead"/>), or here,
+    /// batch by batch, after fetching the id-map entries each needs from the target.
+    /// </summary>
+    private static async IAsyncEnumerable<PreparedBatch> PreparedBatchesAsync(ChannelReader<PreparedBatch>? ahead, ChannelReader<List<object?[]>> read, MovePlan plan, RowTransformer transformer, DbConnection target)
+    {
+        if (ahead is not null)
+        {
+            await foreach (var batch in ahead.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
+        await foreach (var batch in read.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            await transformer.PrepareAsync(batch, target, null, CancellationToken.None).ConfigureAwait(false);
+            yield return PreparedBatch.Prepare(plan, transformer, batch);
+        }
+    }
+
+    private async Task<RunState> WriteBatchAsync(MovePlan plan, ControlStore control, DbConnection target, PreparedBatch prepared, RunState state, List<DataMoveReject> runRejects)
     {
         var move = plan.Move;
+        var batch = prepared.Sources;
 
         // Converted before the transaction opens: a bad row fails the batch without touching the target (or, with an
         // error budget, becomes a reject).
-        await transformer.PrepareAsync(batch, target, null, CancellationToken.None).ConfigureAwait(false);
         var rows = new List<object?[]>(batch.Count);
         var sources = new List<object?[]>(batch.Count);
+        var converted = new List<int>(batch.Count);
         var rejects = new List<DataMoveReject>();
-        foreach (var source in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
-            try
+            if (prepared.Failures[i] is { } e)
             {
-                rows.Add(transformer.Transform(source));
-                sources.Add(source);
-            }
-            catch (DataMoveRowException e) when (move.HasErrorBudget)
-            {
-                rejects.Add(Reject(plan, source, $"column '{e.Column}' has value {e.Value}, which is not a {e.ExpectedType} for target column '{e.TargetColumn}' ({e.InnerException?.Message})"));
+                if (!move.HasErrorBudget)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+                }
+
+                rejects.Add(Reject(plan, batch[i], $"column '{e.Column}' has value {e.Value}, which is not a {e.ExpectedType} for target column '{e.TargetColumn}' ({e.InnerException?.Message})"));
                 CheckBudget(move, state, batch.Count, rejects.Count, e);
+                continue;
             }
+
+            rows.Add(prepared.Rows[i]!);
+            sources.Add(batch[i]);
+            converted.Add(i);
         }
 
         var lastKey = KeyText.ForProgress(batch[^1], plan.KeyIndexes);
@@ -451,8 +507,17 @@ public sealed class DataMover
                 var pairs = new (string Source, string Target)[written.Count];
                 for (var i = 0; i < written.Count; i++)
                 {
-                    pairs[i] = (KeyText.ForMap(sources[written[i]], plan.KeyIndexes), KeyText.ForMap(rows[written[i]], plan.TargetKeyIndexes));
-                    checksum = unchecked(checksum + RowHash.Compute(scratch, rows[written[i]], plan.TargetTypes));
+                    var index = converted[written[i]];
+                    if (prepared.SourceKeys[index] is { } sourceKey)
+                    {
+                        pairs[i] = (sourceKey, prepared.TargetKeys[index]!);
+                        checksum = unchecked(checksum + prepared.Hashes[index]);
+                    }
+                    else
+                    {
+                        pairs[i] = (KeyText.ForMap(sources[written[i]], plan.KeyIndexes), KeyText.ForMap(rows[written[i]], plan.TargetKeyIndexes));
+                        checksum = unchecked(checksum + RowHash.Compute(scratch, rows[written[i]], plan.TargetTypes));
+                    }
                 }
 
                 next = state with

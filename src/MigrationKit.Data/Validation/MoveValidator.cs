@@ -59,7 +59,7 @@ internal sealed class MoveValidator
         var rejected = unmapped.Count == 0 ? [] : await _control.ReadRejectedAsync(_target, _plan.Move.Name, unmapped, cancellationToken).ConfigureAwait(false);
         foreach (var row in chunk)
         {
-            var sourceKey = KeyText.ForMessage(row, _plan.KeyIndexes, _plan.KeyNames);
+            // The key as messages show it is formatted only for a differing row, not for every row compared.
             if (!_transformer.IsMapped(row))
             {
                 if (rejected.Contains(KeyText.ForMap(row, _plan.KeyIndexes)))
@@ -67,7 +67,7 @@ internal sealed class MoveValidator
                     continue;
                 }
 
-                Add(new DataDifference(DataDifferenceKind.Unmapped, sourceKey, null));
+                Add(new DataDifference(DataDifferenceKind.Unmapped, SourceKey(row), null));
                 continue;
             }
 
@@ -78,11 +78,11 @@ internal sealed class MoveValidator
             }
             catch (DataMoveRowException)
             {
-                Add(new DataDifference(DataDifferenceKind.Unconvertible, sourceKey, null));
+                Add(new DataDifference(DataDifferenceKind.Unconvertible, SourceKey(row), null));
                 continue;
             }
 
-            var entry = new Entry(sourceKey, KeyText.ForMap(mapped, _plan.TargetKeyIndexes), _plan.TargetKeyIndexes.Select(i => mapped[i]).ToArray(), RowHash.Compute(_scratch, mapped, _plan.TargetTypes));
+            var entry = new Entry(row, KeyText.ForMap(mapped, _plan.TargetKeyIndexes), _plan.TargetKeyIndexes.Select(i => mapped[i]).ToArray(), RowHash.Compute(_scratch, mapped, _plan.TargetTypes));
             entries.Add(entry);
             byTargetKey[entry.TargetKey] = entry;
         }
@@ -124,7 +124,7 @@ internal sealed class MoveValidator
                 > 1 => DataDifferenceKind.Duplicated,
                 _ => DataDifferenceKind.Changed,
             };
-            Add(new DataDifference(kind, entry.SourceKey, entry.TargetKey));
+            Add(new DataDifference(kind, SourceKey(entry.SourceRow), entry.TargetKey));
             return;
         }
 
@@ -139,6 +139,8 @@ internal sealed class MoveValidator
             Bisect(entries, middle, to);
         }
     }
+
+    private string SourceKey(object?[] sourceRow) => KeyText.ForMessage(sourceRow, _plan.KeyIndexes, _plan.KeyNames);
 
     private void Add(DataDifference difference)
     {
@@ -203,9 +205,9 @@ internal sealed class MoveValidator
         }
     }
 
-    private sealed class Entry(string sourceKey, string targetKey, object?[] targetKeyValues, long sourceHash)
+    private sealed class Entry(object?[] sourceRow, string targetKey, object?[] targetKeyValues, long sourceHash)
     {
-        public string SourceKey { get; } = sourceKey;
+        public object?[] SourceRow { get; } = sourceRow;
 
         public string TargetKey { get; } = targetKey;
 
