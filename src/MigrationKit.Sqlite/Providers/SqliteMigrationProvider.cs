@@ -255,9 +255,14 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     public override async ValueTask<IAsyncDisposable> BeginUnflushedWriteAsync(MigrationSession session, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (_inMemory || session.Transaction is not null || session.Connection is not SqliteConnection connection
-            || !string.Equals(await ScalarAsync(connection, "PRAGMA journal_mode", cancellationToken).ConfigureAwait(false) as string, "wal", StringComparison.OrdinalIgnoreCase)
-            || await ScalarAsync(connection, "PRAGMA synchronous", cancellationToken).ConfigureAwait(false) is not long synchronous || synchronous < 2)
+        if (_inMemory || session.Transaction is not null || session.Connection is not SqliteConnection connection)
+        {
+            return await base.BeginUnflushedWriteAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Both settings in one statement: this runs before every migration.
+        var (wal, synchronous) = await JournalSettingsAsync(connection, cancellationToken).ConfigureAwait(false);
+        if (!wal || synchronous < 2)
         {
             return await base.BeginUnflushedWriteAsync(session, cancellationToken).ConfigureAwait(false);
         }
@@ -425,6 +430,23 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         }
 
         return count;
+    }
+
+    /// <summary>Whether the connection's database is in WAL mode, and its <c>synchronous</c> level, in one statement.</summary>
+    private static async Task<(bool Wal, long Synchronous)> JournalSettingsAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var command = connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = "SELECT j.journal_mode, s.synchronous FROM pragma_journal_mode AS j, pragma_synchronous AS s";
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+                    ? (string.Equals(reader.GetString(0), "wal", StringComparison.OrdinalIgnoreCase), reader.GetInt64(1))
+                    : (false, 0);
+            }
+        }
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

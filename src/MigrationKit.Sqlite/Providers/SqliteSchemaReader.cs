@@ -82,6 +82,22 @@ internal sealed class SqliteSchemaReader : ISchemaReader
         return ReadAsync(session, JsonSerializer.Serialize(tables.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray()), cancellationToken);
     }
 
+    /// <summary>The named tables with their columns only (name, type, nullability): one query instead of a full read's four and its parse.</summary>
+    /// <param name="session">The open session.</param>
+    /// <param name="tables">The tables wanted, matched as SQLite matches names.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The tables that exist, each with its columns and nothing else.</returns>
+    public async ValueTask<DatabaseSchema> ReadTableColumnsAsync(MigrationSession session, IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(tables);
+        var names = JsonSerializer.Serialize(tables.Select(t => t.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToArray());
+        var columns = await QueryAsync(session, ColumnsOfNamedSql, names, r => (Table: r.GetString(0), Name: r.GetString(1), Type: r.GetString(2), NotNull: r.GetInt64(3) != 0, Hidden: r.GetInt32(6)), cancellationToken).ConfigureAwait(false);
+        return new DatabaseSchema(columns.Where(c => c.Hidden != 1).GroupBy(c => c.Table, StringComparer.Ordinal)
+            .Select(g => new TableSchema(new QualifiedName(g.Key), g.Select(c => new ColumnSchema(c.Name, c.Type) { IsNullable = !c.NotNull }).ToArray()))
+            .ToArray());
+    }
+
     /// <summary>Reads every table, or only those named in <paramref name="names"/> (a JSON array of names).</summary>
     private static async ValueTask<DatabaseSchema> ReadAsync(MigrationSession session, string? names, CancellationToken cancellationToken)
     {

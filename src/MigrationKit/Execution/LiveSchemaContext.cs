@@ -12,4 +12,7 @@ internal sealed class LiveSchemaContext(MigrationProvider provider, MigrationSes
 
     public async ValueTask<DatabaseSchema> GetTablesAsync(IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
         (await provider.SchemaReader.ReadTablesAsync(session, tables, cancellationToken).ConfigureAwait(false)).Without(historyTables);
+
+    public async ValueTask<DatabaseSchema> GetTableColumnsAsync(IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
+        (await provider.SchemaReader.ReadTableColumnsAsync(session, tables, cancellationToken).ConfigureAwait(false)).Without(historyTables);
 }

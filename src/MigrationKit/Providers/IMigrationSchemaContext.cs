@@ -24,4 +24,16 @@ public interface IMigrationSchemaContext
     /// <returns>A schema holding those of the tables that exist.</returns>
     ValueTask<DatabaseSchema> GetTablesAsync(IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
         GetCurrentSchemaAsync(cancellationToken);
+
+    /// <summary>
+    /// At least the named tables with at least their columns, as they stand just before the operation: keys,
+    /// constraints, indexes and definitions may be missing (more tables may be included; a missing name is absent).
+    /// For generation that only checks that a referenced table and its columns exist; cheaper than
+    /// <see cref="GetTablesAsync"/> during a run. The default returns <see cref="GetTablesAsync"/>.
+    /// </summary>
+    /// <param name="tables">The tables wanted.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A schema holding those of the tables that exist, with at least their columns.</returns>
+    ValueTask<DatabaseSchema> GetTableColumnsAsync(IReadOnlyCollection<QualifiedName> tables, CancellationToken cancellationToken = default) =>
+        GetTablesAsync(tables, cancellationToken);
 }

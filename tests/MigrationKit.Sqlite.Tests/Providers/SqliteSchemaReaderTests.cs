@@ -234,4 +234,21 @@ public sealed class SqliteSchemaReaderTests
             table.ForeignKeys.Should().ContainSingle().Which.PrincipalColumns.Should().Equal("id");
         }
     }
+
+    [Test]
+    public async Task ReadTableColumnsAsync_SomeTables_ReadsTheirColumnsAsTheFullReadDoes()
+    {
+        await _db.ExecuteSqlAsync("""
+            CREATE TABLE parent (id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, total INT GENERATED ALWAYS AS (id * 2) VIRTUAL);
+            CREATE VIEW parent_view AS SELECT id FROM parent;
+            CREATE TABLE other (x INT);
+            CREATE TEMP TABLE temp_only (y INT);
+            """);
+        var full = await _db.ReadAsync();
+
+        var columns = await _db.Provider.SchemaReader.ReadTableColumnsAsync(_db.Session, [new QualifiedName("PARENT"), new QualifiedName("parent_view"), new QualifiedName("temp_only"), new QualifiedName("missing")]);
+
+        columns.Tables.Should().ContainSingle("views, temporary tables and missing names are not main tables").Which.Name.Should().Be(new QualifiedName("parent"), "each table comes with its own spelling");
+        columns.Tables[0].Columns.Select(c => (c.Name, c.StoreType, c.IsNullable)).Should().Equal(full.FindTable(new QualifiedName("parent"))!.Columns.Select(c => (c.Name, c.StoreType, c.IsNullable)));
+    }
 }
