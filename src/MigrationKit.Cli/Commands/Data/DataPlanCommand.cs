@@ -1,5 +1,4 @@
 using System.Globalization;
-using MigrationKit.Cli.Connections;
 using MigrationKit.Cli.Output.Json;
 using MigrationKit.Data.Moves;
 using Spectre.Console;
@@ -7,22 +6,17 @@ using Spectre.Console;
 namespace MigrationKit.Cli.Commands.Data;
 
 /// <summary><c>data plan</c>: what a whole-database move would do, table by table, without moving anything.</summary>
-internal sealed class DataPlanCommand : MigrationKitCommand
+internal sealed class DataPlanCommand : DataMoveCommand
 {
-    private readonly DataMoveCommandOptions _options = new();
-
     public DataPlanCommand()
-        : base("plan", "Plan a move of --from into --to without moving anything: per table in load order the source rows, rows already moved, batches, an estimate timed on a sample written and rolled back, the risk and its reasons.")
+        : base("plan", "Plan a move of --from into --to without moving anything: per table in load order the source rows, rows already moved, batches, an estimate timed on a sample written and rolled back, the risk and its reasons.", source: true)
     {
-        _options.AddTo(this, source: true);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var parse = context.ParseResult;
         var output = context.Output;
-        output.Secrets = ConnectionSecrets.OfAll([parse.GetValue(_options.From) ?? string.Empty, parse.GetValue(_options.To) ?? string.Empty]);
-        var move = _options.Build(parse);
+        var move = ReadMove(context);
         var plan = await output.ProgressAsync($"Planning {move}", () => new DataMover().PlanAsync(move, cancellationToken)).ConfigureAwait(false);
         if (output.Json)
         {

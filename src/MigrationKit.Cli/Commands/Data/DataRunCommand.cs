@@ -1,5 +1,4 @@
 using System.Globalization;
-using MigrationKit.Cli.Connections;
 using MigrationKit.Cli.Output;
 using MigrationKit.Cli.Output.Json;
 using MigrationKit.Data.Moves;
@@ -8,22 +7,17 @@ using Spectre.Console;
 namespace MigrationKit.Cli.Commands.Data;
 
 /// <summary><c>data run</c>: a whole-database move, resumable (a rerun carries on from the last committed batch).</summary>
-internal sealed class DataRunCommand : MigrationKitCommand
+internal sealed class DataRunCommand : DataMoveCommand
 {
-    private readonly DataMoveCommandOptions _options = new();
-
     public DataRunCommand()
-        : base("run", "Copy every table (or --tables) of --from into --to in foreign-key order, in committed batches; run it again after a failure or a kill and it carries on where it stopped.")
+        : base("run", "Copy every table (or --tables) of --from into --to in foreign-key order, in committed batches; run it again after a failure or a kill and it carries on where it stopped.", source: true)
     {
-        _options.AddTo(this, source: true);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var parse = context.ParseResult;
         var output = context.Output;
-        output.Secrets = ConnectionSecrets.OfAll([parse.GetValue(_options.From) ?? string.Empty, parse.GetValue(_options.To) ?? string.Empty]);
-        var move = _options.Build(parse);
+        var move = ReadMove(context);
         var result = await output.ProgressAsync($"Moving {move}", () => new DataMover().RunAsync(move, progress: null, cancellationToken)).ConfigureAwait(false);
         if (output.Json)
         {

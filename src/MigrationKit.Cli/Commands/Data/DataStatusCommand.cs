@@ -7,23 +7,20 @@ using Spectre.Console;
 namespace MigrationKit.Cli.Commands.Data;
 
 /// <summary><c>data status</c>: the latest run of each move recorded in the target (reads only).</summary>
-internal sealed class DataStatusCommand : MigrationKitCommand
+internal sealed class DataStatusCommand : DataMoveCommand
 {
-    private readonly DataMoveCommandOptions _options = new();
-
     public DataStatusCommand()
-        : base("status", "Show the latest run of each data move recorded in --to: status, batches, the key a rerun resumes from, rows read, written and rejected, error.")
+        : base("status", "Show the latest run of each data move recorded in --to: status, batches, the key a rerun resumes from, rows read, written and rejected, error.", source: false)
     {
-        _options.AddTo(this, source: false);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var parse = context.ParseResult;
         var output = context.Output;
-        var target = DataMoveCommandOptions.Required(parse, _options.To);
+        var target = DataMoveCommandOptions.Required(parse, MoveOptions.To);
         output.Secrets = ConnectionSecrets.Of(target);
-        var name = parse.GetResult(_options.Name) is { Implicit: false } ? parse.GetValue(_options.Name) : null;
+        var name = parse.GetResult(MoveOptions.Name) is { Implicit: false } ? parse.GetValue(MoveOptions.Name) : null;
         var runs = await new DataMover().GetRunsAsync(DataMoveCommandOptions.Endpoint(target), name, cancellationToken).ConfigureAwait(false);
         if (output.Json)
         {

@@ -1,26 +1,20 @@
-using MigrationKit.Cli.Connections;
 using MigrationKit.Cli.Output.Json;
 using MigrationKit.Data.Moves;
 
 namespace MigrationKit.Cli.Commands.Data;
 
 /// <summary><c>data validate</c>: counts, one target row per source row, content checksums and orphans; exit 1 when they differ.</summary>
-internal sealed class DataValidateCommand : MigrationKitCommand
+internal sealed class DataValidateCommand : DataMoveCommand
 {
-    private readonly DataMoveCommandOptions _options = new();
-
     public DataValidateCommand()
-        : base("validate", "Compare --from and --to after a move: row counts, one target row per source row, content checksums per key range (the differing keys listed) and orphaned foreign keys. Exit 1 when they differ.")
+        : base("validate", "Compare --from and --to after a move: row counts, one target row per source row, content checksums per key range (the differing keys listed) and orphaned foreign keys. Exit 1 when they differ.", source: true)
     {
-        _options.AddTo(this, source: true);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var parse = context.ParseResult;
         var output = context.Output;
-        output.Secrets = ConnectionSecrets.OfAll([parse.GetValue(_options.From) ?? string.Empty, parse.GetValue(_options.To) ?? string.Empty]);
-        var report = await new DataMover().ValidateAsync(_options.Build(parse), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var report = await new DataMover().ValidateAsync(ReadMove(context), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (output.Json)
         {
             output.WriteJson(new DataValidateDocument(report.IsValid, report.Tables.Select(t => new DataValidateItem(t.MoveName, t.IsValid, t.SourceRows, t.TargetRows, t.Differences.Select(d => d.ToString()).ToArray())).ToArray(), report.ForeignKeys.Where(f => f.Orphans > 0).Select(f => f.ToString()).ToArray()), CliJsonContext.Output.DataValidateDocument);
