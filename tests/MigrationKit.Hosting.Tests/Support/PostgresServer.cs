@@ -1,13 +1,15 @@
+using MigrationKit.Hosting.Tests;
 using MigrationKit.PostgreSql.Tests.Support;
 using Npgsql;
 
-// In the test assembly's root namespace, so that it sets up the server for every test in the assembly.
-namespace MigrationKit.Hosting.Tests;
+// Shared by the hosting and the tool's tests (linked there). In a namespace above both assemblies' tests, so that as
+// a set-up fixture it stops the server after every test of the assembly it is compiled into.
+namespace MigrationKit;
 
 /// <summary>
-/// The PostgreSQL server of the hosting tests: <c>MIGRATIONKIT_PG</c> when set, otherwise a private throwaway cluster
-/// (the PostgreSQL tests' <c>PostgresCluster</c>), started on first use so that the SQLite tests do not need one. A
-/// missing server fails the test that needs it, never skips it.
+/// The PostgreSQL server of the hosting and the tool's tests: <c>MIGRATIONKIT_PG</c> when set, otherwise a private
+/// throwaway cluster (the PostgreSQL tests' <c>PostgresCluster</c>), started on first use so that the SQLite tests do
+/// not need one. A missing server fails the test that needs it, never skips it.
 /// </summary>
 [SetUpFixture]
 public sealed class PostgresServer
@@ -34,7 +36,7 @@ public sealed class PostgresServer
             var binaries = PostgresCluster.FindBinaries();
             if (binaries is null)
             {
-                Assert.Fail("The PostgreSQL hosting tests need a server: no initdb/pg_ctl was found on PATH or under /usr/lib/postgresql/*/bin. "
+                Assert.Fail($"The PostgreSQL tests of {typeof(PostgresServer).Assembly.GetName().Name} need a server: no initdb/pg_ctl was found on PATH or under /usr/lib/postgresql/*/bin. "
                     + "Install the Debian 'postgresql' package, or set MIGRATIONKIT_PG to a connection string of a server the tests may create databases on.");
             }
 
