@@ -337,11 +337,36 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(migration);
-        var set = session.Transaction is null ? "SET" : "SET LOCAL";
-        var lockTimeout = Milliseconds(migration.LockTimeout ?? _options.LockTimeout);
-        var statementTimeout = Milliseconds(migration.StatementTimeout ?? _options.StatementTimeout);
-        await session.ExecuteAsync($"{set} lock_timeout = {lockTimeout}; {set} statement_timeout = {statementTimeout}", cancellationToken).ConfigureAwait(false);
+        await session.ExecuteAsync(string.Join("; ", TimeoutStatements(migration, session.Transaction is null ? "SET" : "SET LOCAL")), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The <c>SET LOCAL</c> of <see cref="BeforeMigrationAsync"/> as statements, which the runner sends in the same round
+    /// trip as its re-check of the history row, right after it.
+    /// </summary>
+    /// <param name="session">The session, inside the migration's transaction.</param>
+    /// <param name="migration">The migration about to run.</param>
+    /// <returns>The one statement that sets both limits.</returns>
+    public override IReadOnlyList<string> BeforeMigrationStatements(MigrationSession session, MigrationInfo migration)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(migration);
+        return TimeoutStatements(migration, "SET LOCAL");
+    }
+
+    /// <summary>
+    /// <see langword="true"/>: the check before commit reads the lock's own connection (or, in
+    /// <see cref="PostgreSqlLockMode.Transaction"/> mode, nothing), never the session's, so the runner runs it while it
+    /// writes the history and journal rows.
+    /// </summary>
+    public override bool ChecksBeforeCommitApart => true;
+
+    /// <summary>The migration's limits (its own, or the options'), one statement each: a batch command holds one statement.</summary>
+    private string[] TimeoutStatements(MigrationInfo migration, string set) =>
+    [
+        $"{set} lock_timeout = {Milliseconds(migration.LockTimeout ?? _options.LockTimeout)}",
+        $"{set} statement_timeout = {Milliseconds(migration.StatementTimeout ?? _options.StatementTimeout)}",
+    ];
 
     /// <summary>
     /// In <see cref="PostgreSqlLockMode.Session"/> mode, checks (one round trip on the lock's connection) that the

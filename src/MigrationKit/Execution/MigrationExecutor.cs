@@ -256,6 +256,11 @@ internal sealed class MigrationExecutor
         session.Operations = operations;
         try
         {
+            // The provider's settings for the migration, when it can give them as statements, ride with the re-check
+            // below (after it, in one round trip); undone by the rollback when the step is skipped.
+            var prepare = transactional ? _provider.BeforeMigrationStatements(session, step.Migration.Info) : null;
+            session.Pending.AddRange(prepare ?? []);
+
             // Re-checked inside the transaction: under SQLite's BEGIN IMMEDIATE (or a provider lock) this is the
             // decision point that makes concurrent runners apply each migration exactly once.
             if (await history.IsAppliedAsync(step.Version, cancellationToken).ConfigureAwait(false) != (direction == MigrationDirection.Down))
@@ -271,15 +276,23 @@ internal sealed class MigrationExecutor
             }
 
             Log.MigrationStarting(_logger, step.Version, step.Description, direction.ToString());
-            await OwnAsync(() => _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
+            if (prepare is null)
+            {
+                await OwnAsync(() => _provider.BeforeMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // A history of its own (not the built-in one) may not have sent them with its re-check.
+                await OwnAsync(() => SendPendingAsync(session, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
+
             await ExecuteOperationsAsync(session, operations, s => statement = s, cancellationToken).ConfigureAwait(false);
             statement = null;
             await OwnAsync(() => _provider.AfterMigrationAsync(session, step.Migration.Info, cancellationToken), cancellationToken).ConfigureAwait(false);
             var elapsed = _time.GetElapsedTime(started);
             if (transactional)
             {
-                await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
-                await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+                await RecordAndCheckAsync(session, history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
                 await session.Transaction!.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
             else
@@ -307,8 +320,52 @@ internal sealed class MigrationExecutor
         }
         finally
         {
+            session.Pending.Clear();
             session.Operations = null;
             await EndTransactionAsync(session).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Writes the migration's history and journal rows, then lets the provider check before the commit; a provider whose
+    /// check works apart from the session (<see cref="MigrationProvider.ChecksBeforeCommitApart"/>) checks while the rows
+    /// are written, and both are done before this returns. A failure to write the rows is what is reported when both fail,
+    /// as it is when the check runs after them.
+    /// </summary>
+    private async Task RecordAndCheckAsync(MigrationSession session, IMigrationHistory history, MigrationPlanStep step, Guid runId, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        if (!_provider.ChecksBeforeCommitApart)
+        {
+            await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
+            await _provider.BeforeCommitAsync(session, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var check = _provider.BeforeCommitAsync(session, cancellationToken).AsTask();
+        try
+        {
+            await RecordAsync(history, step, runId, elapsed, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing may still be running when the failure is handled (the rollback, the journal entry).
+            // (Awaited without throwing; its own failure is observed and dropped: the rows' failure is what is reported.)
+            await Task.WhenAny(check).ConfigureAwait(false);
+            _ = check.Exception;
+            throw;
+        }
+
+        await check.ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the provider's statements that no re-check took with it.</summary>
+    private static async ValueTask SendPendingAsync(MigrationSession session, CancellationToken cancellationToken)
+    {
+        string[] pending = [.. session.Pending];
+        session.Pending.Clear();
+        foreach (var sql in pending)
+        {
+            await session.ExecuteAsync(sql, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -91,13 +91,21 @@ internal sealed class SqlMigrationHistory : IMigrationHistory
         }
     }
 
+    /// <summary>
+    /// Whether the history has the row of <paramref name="version"/>; the statements the provider queued on the session
+    /// (its settings for the migration about to run) go in the same round trip, after the read.
+    /// </summary>
     public async ValueTask<bool> IsAppliedAsync(long version, CancellationToken cancellationToken = default)
     {
-        var command = _session.CreateCommand($"SELECT COUNT(*) FROM {_history} WHERE version = @version");
-        await using (command.ConfigureAwait(false))
+        var sql = $"SELECT COUNT(*) FROM {_history} WHERE version = @version";
+        try
         {
-            MigrationSession.AddParameter(command, "version", version);
-            return Convert.ToInt64(await OwnAsync(command.CommandText, () => command.ExecuteScalarAsync(cancellationToken), cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+            return Convert.ToInt64(await _session.ScalarWithPendingAsync(sql, [("version", version)], cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
+        }
+        catch (DbException e) when (!cancellationToken.IsCancellationRequested && !_session.Provider.IsConnectionFailure(e) && !_session.Provider.IsLockTimeout(e))
+        {
+            // The statement that failed: the read, or one of the provider's that came with it.
+            throw new MigrationBookkeepingException(e.BatchCommand?.CommandText ?? sql, e);
         }
     }
 

@@ -97,6 +97,19 @@ public abstract class MigrationProvider
     public virtual ValueTask BeforeMigrationAsync(MigrationSession session, MigrationInfo migration, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
 
     /// <summary>
+    /// The statements <see cref="BeforeMigrationAsync"/> runs for a migration inside its transaction, for the runner to
+    /// send in the same round trip as its re-check of the migration's history row (one command on a connection that
+    /// can batch, <see cref="DbConnection.CanCreateBatch"/>) instead of calling <see cref="BeforeMigrationAsync"/>. They
+    /// must return no rows; a failure is reported as the runner's own statement failing, as from
+    /// <see cref="BeforeMigrationAsync"/>. <see langword="null"/> (the default) when the provider cannot say, in which
+    /// case the runner calls <see cref="BeforeMigrationAsync"/>; a migration without a transaction always gets that call.
+    /// </summary>
+    /// <param name="session">The session, inside the migration's transaction.</param>
+    /// <param name="migration">The migration about to run.</param>
+    /// <returns>The statements, in order (empty for none), or <see langword="null"/>.</returns>
+    public virtual IReadOnlyList<string>? BeforeMigrationStatements(MigrationSession session, MigrationInfo migration) => null;
+
+    /// <summary>
     /// Runs right after a migration's statements: inside its transaction (before the runner records the migration) when
     /// it has one, and right after them (also when one failed) when it has none. Where a provider puts back what the
     /// migration may have changed in the session (on PostgreSQL <c>search_path</c>, the role, <c>SET</c> variables), so that
@@ -131,6 +144,14 @@ public abstract class MigrationProvider
     /// <param name="cancellationToken">Cancels the check.</param>
     /// <returns>A task that completes when the check passed.</returns>
     public virtual ValueTask BeforeCommitAsync(MigrationSession session, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Whether <see cref="BeforeCommitAsync"/> works apart from the session's connection (on PostgreSQL, the check of the
+    /// advisory lock on the lock's own connection), so that the runner may run it while it writes the migration's history
+    /// and journal rows on the session, and wait for both before it commits: one round trip less on the way to the commit.
+    /// <see langword="false"/> (the default) runs it after those rows, as a provider whose check reads the session needs.
+    /// </summary>
+    public virtual bool ChecksBeforeCommitApart => false;
 
     /// <summary>Creates the history and journal store bound to a session. The default keeps them in two SQL tables.</summary>
     /// <param name="session">The session.</param>

@@ -43,6 +43,79 @@ public sealed class MigrationSession
     /// </summary>
     public IReadOnlyList<MigrationOperation>? Operations { get; set; }
 
+    /// <summary>
+    /// Statements of the provider's that ride with the runner's next bookkeeping read (<see cref="ScalarWithPendingAsync"/>),
+    /// in one round trip where the connection can batch; the runner sends what is left itself.
+    /// </summary>
+    internal List<string> Pending { get; } = [];
+
+    /// <summary>
+    /// Reads the first value of <paramref name="sql"/> and runs the <see cref="Pending"/> statements after it, in order:
+    /// in one <see cref="DbBatch"/> (one round trip) where the connection can batch, one after another otherwise. The
+    /// pending statements are taken (cleared) either way, also when one fails.
+    /// </summary>
+    internal async ValueTask<object?> ScalarWithPendingAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    {
+        string[] pending = [.. Pending];
+        Pending.Clear();
+        if (pending.Length == 0 || !Connection.CanCreateBatch)
+        {
+            object? value;
+            var command = CreateCommand(sql);
+            await using (command.ConfigureAwait(false))
+            {
+                foreach (var (name, parameterValue) in parameters)
+                {
+                    AddParameter(command, name, parameterValue);
+                }
+
+                value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var statement in pending)
+            {
+                await ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+
+            return value;
+        }
+
+        var batch = Connection.CreateBatch();
+        await using (batch.ConfigureAwait(false))
+        {
+            batch.Transaction = Transaction;
+            var read = batch.CreateBatchCommand();
+            read.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = read.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                parameter.Value = value ?? DBNull.Value;
+                read.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(read);
+            foreach (var statement in pending)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = statement;
+                batch.BatchCommands.Add(command);
+            }
+
+            var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var value = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetValue(0) : null;
+                // Through every later statement's result, so that a failure of one of them surfaces here.
+                while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                {
+                }
+
+                return value;
+            }
+        }
+    }
+
     /// <summary>Creates a command on the connection, enlisted in the current transaction.</summary>
     /// <param name="sql">The command text.</param>
     /// <returns>The command; the caller disposes it.</returns>
