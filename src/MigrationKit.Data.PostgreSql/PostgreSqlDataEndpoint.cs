@@ -8,7 +8,7 @@ namespace MigrationKit.Data.PostgreSql;
 /// A PostgreSQL database as the source or target of data moves. Rows are written with
 /// <c>COPY … FROM STDIN (FORMAT BINARY)</c> through <see cref="NpgsqlBinaryImporter"/>, inside the batch's transaction.
 /// </summary>
-public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IDataMoveLocking, IAsyncDisposable
+public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IDataMoveLocking, IDataKeyArrays, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -97,6 +97,24 @@ public sealed class PostgreSqlDataEndpoint : IDataEndpoint, IDataCatalog, IDataM
 
     /// <inheritdoc />
     public object ToParameterValue(object? value) => value ?? DBNull.Value;
+
+    /// <inheritdoc />
+    public string MatchesAnyElement(string column, string parameter) => $"{column} = ANY(@{parameter})";
+
+    /// <inheritdoc />
+    public object? ToArrayParameterValue(IReadOnlyList<object> values, DataType type)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+
+        // Npgsql sends a typed CLR array as the matching PostgreSQL array (bigint[], uuid[], text[]).
+        return type switch
+        {
+            DataType.Int16 or DataType.Int32 or DataType.Int64 when values.All(v => v is long or int or short) => values.Select(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
+            DataType.Guid when values.All(v => v is Guid) => values.Cast<Guid>().ToArray(),
+            DataType.Text when values.All(v => v is string) => values.Cast<string>().ToArray(),
+            _ => null,
+        };
+    }
 
     /// <inheritdoc />
     public async ValueTask<IDataRowWriter> CreateWriterAsync(DbConnection connection, DbTransaction transaction, string table, IReadOnlyList<DataColumn> columns, CancellationToken cancellationToken = default)

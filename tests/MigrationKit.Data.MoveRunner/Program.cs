@@ -7,7 +7,7 @@ using MigrationKit.Data.Sqlite;
 
 // Arguments: [database <gate move> | scenario5] <source engine> <source connection string> <target engine> <target connection string> <batch size> <gate batch> <writing|committed>
 // Without a mode, the single-table trial move; with 'database', the whole-database trial move, gated on one table's
-// move; with 'scenario5', scenario 5's customers then orders moves (batch size ignored: theirs), gated on the orders.
+// move (or on the deferred column's fill-in, named by its marker: shop.employees.deferred.manager_id); with 'scenario5', scenario 5's customers then orders moves (batch size ignored: theirs), gated on the orders.
 var database = args.Length == 9 && args[0] == "database";
 var scenarioFive = args.Length == 8 && args[0] == "scenario5";
 var rest = database ? args[2..] : scenarioFive ? args[1..] : args;

@@ -102,14 +102,10 @@ internal sealed class ControlStore
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in sourceKeys.Chunk(500))
         {
-            var names = string.Join(", ", chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var command = Sql.Command(connection, null, $"SELECT source_key FROM {_rejects} WHERE move = @move AND source_key IN ({names})");
+            var command = Sql.Command(connection, null, string.Empty);
             await using var commandScope = command.ConfigureAwait(false);
             Sql.Add(command, "move", move);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                Sql.Add(command, "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
-            }
+            command.CommandText = $"SELECT source_key FROM {_rejects} WHERE move = @move AND {Sql.AddKeyList(command, _endpoint, "source_key", DataType.Text, chunk, "k")}";
 
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using var readerScope = reader.ConfigureAwait(false);
@@ -294,14 +290,10 @@ internal sealed class ControlStore
         var result = new Dictionary<string, string>(sourceKeys.Count, StringComparer.Ordinal);
         foreach (var chunk in sourceKeys.Chunk(500))
         {
-            var names = string.Join(", ", chunk.Select((_, i) => "@k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            var command = Sql.Command(connection, transaction, $"SELECT source_key, target_key FROM {_idMap} WHERE move = @move AND source_key IN ({names})");
+            var command = Sql.Command(connection, transaction, string.Empty);
             await using var commandScope = command.ConfigureAwait(false);
             Sql.Add(command, "move", move);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                Sql.Add(command, "k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), chunk[i]);
-            }
+            command.CommandText = $"SELECT source_key, target_key FROM {_idMap} WHERE move = @move AND {Sql.AddKeyList(command, _endpoint, "source_key", DataType.Text, chunk, "k")}";
 
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 

@@ -34,7 +34,7 @@ internal sealed class DatabaseMoveRunner(DataMover mover, DataMoveOptions option
         {
             foreach (var column in table.Deferred)
             {
-                var filled = await DeferredColumnFiller.FillAsync(table, column, control, clock, cancellationToken).ConfigureAwait(false);
+                var filled = await DeferredColumnFiller.FillAsync(table, column, control, options, cancellationToken).ConfigureAwait(false);
                 deferred[table.TargetTable + "." + column.Column.Name] = filled ?? 0;
                 Log.DeferredColumnFilled(logger, move.Name, table.TargetTable, column.Column.Name, filled ?? 0);
             }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Globalization;
+using MigrationKit.Data.Endpoints;
 
 namespace MigrationKit.Data.Execution;
 
@@ -25,5 +27,28 @@ internal static class Sql
         parameter.Value = value;
         command.Parameters.Add(parameter);
         return parameter;
+    }
+
+    /// <summary>
+    /// Adds a condition's parameters for "the column is one of these keys" and returns the condition: one array
+    /// parameter where the endpoint takes one (<see cref="IDataKeyArrays"/>), else one parameter per key
+    /// (<c>@{prefix}0, @{prefix}1, …</c>).
+    /// </summary>
+    public static string AddKeyList(DbCommand command, IDataEndpoint endpoint, string column, DataType type, IReadOnlyList<object> keys, string prefix)
+    {
+        if (endpoint is IDataKeyArrays arrays && arrays.ToArrayParameterValue(keys, type) is { } array)
+        {
+            Add(command, prefix, array);
+            return arrays.MatchesAnyElement(column, prefix);
+        }
+
+        var names = new string[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            names[i] = prefix + i.ToString(CultureInfo.InvariantCulture);
+            Add(command, names[i], endpoint.ToParameterValue(keys[i]));
+        }
+
+        return $"{column} IN ({string.Join(", ", names.Select(n => "@" + n))})";
     }
 }

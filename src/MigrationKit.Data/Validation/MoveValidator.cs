@@ -156,27 +156,29 @@ internal sealed class MoveValidator
         var keyColumns = _plan.TargetKeyColumns.Select(c => Sql.Quote(c.Name)).ToArray();
         var sql = new StringBuilder("SELECT ").AppendJoin(", ", _plan.TargetColumns.Select(c => Sql.Quote(c.Name)))
             .Append(" FROM ").Append(Sql.Quote(_plan.Move.TargetTable)).Append(" WHERE ");
+        var command = Sql.Command(_target, null, string.Empty);
+        await using var commandScope = command.ConfigureAwait(false);
         if (keyColumns.Length == 1)
         {
-            sql.Append(keyColumns[0]).Append(" IN (").AppendJoin(", ", part.Select((_, i) => "@k" + i.ToString(CultureInfo.InvariantCulture) + "_0")).Append(')');
+            sql.Append(Sql.AddKeyList(command, endpoint, keyColumns[0], _plan.TargetKeyColumns[0].Type, part.Select(e => e.TargetKeyValues[0]!).ToArray(), "k"));
         }
         else
         {
             sql.Append('(').AppendJoin(", ", keyColumns).Append(") IN (VALUES ")
                 .AppendJoin(", ", part.Select((_, i) => "(" + string.Join(", ", keyColumns.Select((_, j) => string.Create(CultureInfo.InvariantCulture, $"@k{i}_{j}"))) + ")"))
                 .Append(')');
-        }
-
-        var command = Sql.Command(_target, null, sql.ToString());
-
-        await using var commandScope = command.ConfigureAwait(false);
-        for (var i = 0; i < part.Length; i++)
-        {
-            for (var j = 0; j < keyColumns.Length; j++)
+            for (var i = 0; i < part.Length; i++)
             {
-                Sql.Add(command, string.Create(CultureInfo.InvariantCulture, $"k{i}_{j}"), endpoint.ToParameterValue(part[i].TargetKeyValues[j]));
+                for (var j = 0; j < keyColumns.Length; j++)
+                {
+                    Sql.Add(command, string.Create(CultureInfo.InvariantCulture, $"k{i}_{j}"), endpoint.ToParameterValue(part[i].TargetKeyValues[j]));
+                }
             }
         }
+
+#pragma warning disable CA2100 // Quoted identifiers; the keys are parameters.
+        command.CommandText = sql.ToString();
+#pragma warning restore CA2100
 
         var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
 
