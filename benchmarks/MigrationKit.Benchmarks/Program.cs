@@ -15,6 +15,12 @@ if (args is ["datamove-measure", ..])
     return await MigrationKit.Benchmarks.DataMove.DataMoveMeasure.RunAsync(args);
 }
 
+// A stopwatch profile of a new runner at a nothing-pending start: see Startup/StartupProfile.cs.
+if (args is ["startup-profile", ..])
+{
+    return await MigrationKit.Benchmarks.Startup.StartupProfile.RunAsync(args);
+}
+
 // Also stopped when the run is interrupted (SIGTERM, Ctrl+C), which skips the disposal above; stopping twice is harmless.
 AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster?.DisposeAsync().AsTask().GetAwaiter().GetResult();
 // BenchmarkDotNet builds a copy of this project first; on a busy shared machine that can take longer than its default

@@ -30,6 +30,13 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     /// <summary>What Npgsql sends to reset a pooled connection's settings, for the session a migration leaves behind.</summary>
     private const string ResetSessionSql = "SET SESSION AUTHORIZATION DEFAULT; RESET ALL";
 
+    private const int MaxConnectionStringsKept = 64;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string ConnectionString, string? Schema), (string Origin, string ConnectionString, string DisplayName)> KnownConnectionStrings = new();
+
+    // The session's schema of each data source, as its first provider read it (kept while the data source lives).
+    private static readonly ConditionalWeakTable<NpgsqlDataSource, string> DefaultSchemas = [];
+
     private readonly PostgreSqlMigrationOptions _options;
     private readonly string? _setSearchPath;
     private readonly PostgreSqlSqlGenerator _generator = new();
@@ -64,27 +71,21 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentNullException.ThrowIfNull(options);
-        var builder = Parse(connectionString, nameof(connectionString));
-        var origin = builder.ConnectionString;
         _options = options.Clone();
-        if (_options.Schema is { } schema)
-        {
-            builder.SearchPath = _generator.QuoteIdentifier(schema);
-        }
-
+        var (origin, settings, displayName) = Settings(connectionString, _options.Schema, _generator);
         if (shareDataSource)
         {
-            _lease = PostgreSqlSharedDataSources.Acquire(origin, builder.ConnectionString);
+            _lease = PostgreSqlSharedDataSources.Acquire(origin, settings);
             _dataSource = _lease.DataSource;
         }
         else
         {
-            _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString).Build();
+            _dataSource = new NpgsqlDataSourceBuilder(settings).Build();
             _ownsDataSource = true;
         }
 
-        _connectionString = builder.ConnectionString;
-        DisplayName = Describe(builder);
+        _connectionString = settings;
+        DisplayName = displayName;
         SchemaReader = new PostgreSqlSchemaReader(_generator);
         StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
         HealthReader = new Health.PostgreSqlHealthReader(_generator);
@@ -100,7 +101,7 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         _dataSource = dataSource;
         _options = options.Clone();
         _setSearchPath = _options.Schema is { } schema ? "SET search_path TO " + _generator.QuoteIdentifier(schema) : null;
-        DisplayName = Describe(Parse(dataSource.ConnectionString, nameof(dataSource)));
+        DisplayName = Settings(dataSource.ConnectionString, schema: null, _generator).DisplayName;
         _connectionString = dataSource.ConnectionString;
         SchemaReader = new PostgreSqlSchemaReader(_generator);
         StatisticsReader = new Statistics.PostgreSqlStatisticsReader(_generator);
@@ -171,9 +172,19 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
 
             if (_options.Schema is null && _defaultSchema is null)
             {
-                // Once per provider: the schema where unqualified history and journal tables live, so that the runner's
-                // own statements name it and a migration's search_path cannot redirect them.
-                _defaultSchema = await ScalarAsync(connection, "SELECT pg_catalog.current_schema()", cancellationToken).ConfigureAwait(false) as string;
+                // Once per data source: the schema where unqualified history and journal tables live, so that the
+                // runner's own statements name it and a migration's search_path cannot redirect them. A runner built per
+                // startup over the application's data source finds it read by the first one.
+                if (!DefaultSchemas.TryGetValue(_dataSource, out var current))
+                {
+                    current = await ScalarAsync(connection, "SELECT pg_catalog.current_schema()", cancellationToken).ConfigureAwait(false) as string;
+                    if (current is not null)
+                    {
+                        DefaultSchemas.AddOrUpdate(_dataSource, current);
+                    }
+                }
+
+                _defaultSchema = current;
             }
 
             return connection;
@@ -522,6 +533,35 @@ internal sealed class PostgreSqlMigrationProvider : MigrationProvider, IAsyncDis
         var database = builder.Database ?? builder.Username ?? "postgres";
         var host = string.IsNullOrEmpty(builder.Host) ? "localhost" : builder.Host;
         return string.Create(CultureInfo.InvariantCulture, $"PostgreSQL database '{database}' on {host}:{builder.Port}");
+    }
+
+    /// <summary>
+    /// What a provider takes from a connection string: the string as parsed, with the configured schema's
+    /// <c>search_path</c>, and the display name. A pure function of the string and the schema, kept for the process (for a
+    /// bounded number of them) because a new runner per startup builds a provider each time and Npgsql's parsing is slow.
+    /// </summary>
+    /// <exception cref="ArgumentException">The connection string is malformed.</exception>
+    private static (string Origin, string ConnectionString, string DisplayName) Settings(string connectionString, string? schema, PostgreSqlSqlGenerator generator)
+    {
+        if (KnownConnectionStrings.TryGetValue((connectionString, schema), out var known))
+        {
+            return known;
+        }
+
+        var builder = Parse(connectionString, nameof(connectionString));
+        var origin = builder.ConnectionString;
+        if (schema is not null)
+        {
+            builder.SearchPath = generator.QuoteIdentifier(schema);
+        }
+
+        var settings = (origin, builder.ConnectionString, Describe(builder));
+        if (KnownConnectionStrings.Count < MaxConnectionStringsKept)
+        {
+            KnownConnectionStrings.TryAdd((connectionString, schema), settings);
+        }
+
+        return settings;
     }
 
     /// <summary>Parses a connection string, with an error that never repeats a password.</summary>

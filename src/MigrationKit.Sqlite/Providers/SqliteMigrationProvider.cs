@@ -28,10 +28,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
 {
     private const int MaxListedViolations = 50;
 
+    private const int MaxSettingsKept = 64;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string ConnectionString, bool InMemory, string DisplayName)> Settings = new(StringComparer.Ordinal);
+
     private readonly string _connectionString;
     private readonly bool _inMemory;
     private readonly SemaphoreSlim _memoryGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<DbConnection, CancellationTokenRegistration> _interrupts = new();
+    private int _interruptsRegistered;
     private SqliteConnection? _memoryConnection;
     private bool _disposed;
 
@@ -41,6 +46,15 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     public SqliteMigrationProvider(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        (_connectionString, _inMemory, DisplayName) = Settings.TryGetValue(connectionString, out var known) ? known : Parse(connectionString);
+    }
+
+    /// <summary>
+    /// Parses a connection string (a new runner per startup builds a provider each time). What it gives is a pure
+    /// function of the string, so it is kept for the process, for a bounded number of strings.
+    /// </summary>
+    private static (string ConnectionString, bool InMemory, string DisplayName) Parse(string connectionString)
+    {
         SqliteConnectionStringBuilder builder;
         try
         {
@@ -53,15 +67,20 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         }
 
         var dataSource = builder.DataSource;
-        _inMemory = builder.Mode == SqliteOpenMode.Memory
+        var inMemory = builder.Mode == SqliteOpenMode.Memory
             || dataSource.Length == 0
             || dataSource == ":memory:"
             || dataSource.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase);
-        DisplayName = $"SQLite database '{dataSource}'";
 
         // Our own pool: connections that had enforcement switched off never go back to a pool the application shares.
         builder.ForeignKeys = false;
-        _connectionString = builder.ToString();
+        var parsed = (builder.ToString(), inMemory, $"SQLite database '{dataSource}'");
+        if (Settings.Count < MaxSettingsKept)
+        {
+            Settings.TryAdd(connectionString, parsed);
+        }
+
+        return parsed;
     }
 
     /// <inheritdoc />
@@ -112,7 +131,7 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
                 // the session is cancelled. The runner reports the interrupted statement as the cancellation.
                 if (cancellationToken.CanBeCanceled)
                 {
-                    _interrupts[connection] = cancellationToken.Register(static c => Interrupt((SqliteConnection)c!), connection);
+                    AddInterrupt(connection, cancellationToken);
                 }
 
                 return connection;
@@ -140,7 +159,7 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
             // As for a file: the session's cancellation interrupts a long statement on the shared connection.
             if (cancellationToken.CanBeCanceled)
             {
-                _interrupts[_memoryConnection] = cancellationToken.Register(static c => Interrupt((SqliteConnection)c!), _memoryConnection);
+                AddInterrupt(_memoryConnection, cancellationToken);
             }
 
             return _memoryConnection;
@@ -181,19 +200,11 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
         ArgumentNullException.ThrowIfNull(connection);
         if (!ReferenceEquals(connection, _memoryConnection))
         {
-            if (_interrupts.TryRemove(connection, out var interrupt))
-            {
-                interrupt.Dispose();
-            }
-
+            RemoveInterrupt(connection);
             return connection.DisposeAsync();
         }
 
-        if (_interrupts.TryRemove(connection, out var memoryInterrupt))
-        {
-            memoryInterrupt.Dispose();
-        }
-
+        RemoveInterrupt(connection);
         if (!_disposed)
         {
             _memoryGate.Release();
@@ -464,6 +475,23 @@ internal sealed class SqliteMigrationProvider : MigrationProvider, IAsyncDisposa
     {
         public async ValueTask DisposeAsync() =>
             await ScalarAsync(connection, string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {synchronous}"), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private void AddInterrupt(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        _interrupts[connection] = cancellationToken.Register(static c => Interrupt((SqliteConnection)c!), connection);
+        Interlocked.Increment(ref _interruptsRegistered);
+    }
+
+    private void RemoveInterrupt(DbConnection connection)
+    {
+        // Counted rather than looked up: with no cancellable session open (a startup without a token) there is nothing
+        // to remove, and the dictionary's lookup and IsEmpty both take its locks on every release.
+        if (Volatile.Read(ref _interruptsRegistered) > 0 && _interrupts.TryRemove(connection, out var interrupt))
+        {
+            Interlocked.Decrement(ref _interruptsRegistered);
+            interrupt.Dispose();
+        }
     }
 
     private static async Task SwitchOffForeignKeysAsync(SqliteConnection connection, CancellationToken cancellationToken)

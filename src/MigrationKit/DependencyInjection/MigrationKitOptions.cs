@@ -8,6 +8,9 @@ namespace MigrationKit;
 /// <summary>How a runner finds migrations and runs them.</summary>
 public sealed class MigrationKitOptions
 {
+    // Read once per process: the user name is a password-database lookup, paid by every runner's options otherwise.
+    private static readonly string DefaultAppliedBy = $"{Environment.UserName}@{Environment.MachineName}";
+
     /// <summary>Where migrations are discovered.</summary>
     public IList<MigrationSource> Sources { get; } = [];
 
@@ -45,7 +48,7 @@ public sealed class MigrationKitOptions
     public LockRetryOptions LockRetry { get; } = new();
 
     /// <summary>Recorded as who applied each migration. Default <c>user@machine</c>.</summary>
-    public string AppliedBy { get; set; } = $"{Environment.UserName}@{Environment.MachineName}";
+    public string AppliedBy { get; set; } = DefaultAppliedBy;
 
     /// <summary>Where checkpoints are kept, when the runner takes them by itself, and their retention.</summary>
     public CheckpointOptions Checkpoints { get; } = new();

@@ -7,10 +7,11 @@ using MigrationKit.SqlFiles;
 namespace MigrationKit;
 
 /// <summary>
-/// The migrations of one runner, sorted by version. Assembly scans are cached for the process; Up operations,
-/// checksums and Down operations are computed at most once per migration, and only for migrations that are looked at;
-/// with <see cref="MigrationKitOptions.ReuseRecordedMigrations"/>, the Up operations and checksum of a class built
-/// without services are computed once per process.
+/// The migrations of one runner, sorted by version. Assembly scans, and the validated and sorted classes of each
+/// configuration (its sources and added classes), are cached for the process; Up operations, checksums and Down
+/// operations are computed at most once per migration, and only for migrations that are looked at; with
+/// <see cref="MigrationKitOptions.ReuseRecordedMigrations"/>, the Up operations and checksum of a class built without
+/// services, and the digests of the code's version prefixes, are computed once per process.
 /// </summary>
 internal sealed class MigrationCatalog
 {
@@ -20,24 +21,30 @@ internal sealed class MigrationCatalog
     // a runner started after the first one (every startup check after the first, every test fixture) records nothing.
     private static readonly ConcurrentDictionary<(Type Type, NamingConvention Naming), (IReadOnlyList<MigrationOperation> Operations, string Checksum)> RecordedUps = new();
 
-    private readonly Dictionary<long, MigrationDescriptor> _byVersion;
+    // The validated, sorted classes of each configuration of class migrations (no SQL files), shared by every runner of
+    // the process: classes cannot change while it runs, so a runner built after the first validates and sorts nothing.
+    private static readonly ConcurrentDictionary<ClassSetKey, ClassSet> ClassSets = new();
+
+    private readonly ClassSet _set;
     private readonly ConcurrentDictionary<long, (IReadOnlyList<MigrationOperation> Operations, string Checksum)> _up = new();
     private readonly ConcurrentDictionary<long, IReadOnlyList<MigrationOperation>> _down = new();
     private readonly NamingConvention _naming;
     private readonly IServiceProvider? _services;
     private readonly bool _reuseAcrossRunners;
 
-    private MigrationCatalog(MigrationDescriptor[] migrations, IReadOnlyList<RepeatableMigration> repeatables, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners)
+    private MigrationCatalog(ClassSet set, IReadOnlyList<RepeatableMigration> repeatables, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners)
     {
         _reuseAcrossRunners = reuseAcrossRunners;
-        Migrations = migrations;
+        _set = set;
         Repeatables = repeatables;
-        _byVersion = migrations.ToDictionary(m => m.Version);
         _naming = naming;
         _services = services;
     }
 
-    public IReadOnlyList<MigrationDescriptor> Migrations { get; }
+    public IReadOnlyList<MigrationDescriptor> Migrations => _set.Migrations;
+
+    /// <summary>What the runner lists of each migration, in version order.</summary>
+    public IReadOnlyList<MigrationInfo> Infos => _set.Infos;
 
     /// <summary>The repeatable SQL-file migrations, in the order they run (by name).</summary>
     public IReadOnlyList<RepeatableMigration> Repeatables { get; }
@@ -50,6 +57,45 @@ internal sealed class MigrationCatalog
 
     /// <summary>The catalog of migration classes and SQL files together: one version sequence, duplicates across both reported at once.</summary>
     public static MigrationCatalog Create(IEnumerable<MigrationSource> sources, IEnumerable<Type> types, SqlMigrationSet sqlFiles, NamingConvention naming, IServiceProvider? services, bool reuseAcrossRunners = false)
+    {
+        ArgumentNullException.ThrowIfNull(sqlFiles);
+        var sourceList = sources.ToArray();
+        var typeList = types.ToArray();
+
+        // SQL files are read from disk for each runner (they may change while the process runs): not shared.
+        var set = sqlFiles.Versioned.Count == 0
+            ? ClassSets.GetOrAdd(new ClassSetKey(sourceList, typeList), static key => new ClassSet(Validate(key.Sources, key.Types, SqlMigrationSet.Empty)))
+            : new ClassSet(Validate(sourceList, typeList, sqlFiles));
+        return new MigrationCatalog(set, sqlFiles.Repeatables, naming, services, reuseAcrossRunners);
+    }
+
+    /// <summary>
+    /// The digest of the code's migrations, with their code checksums, from the first up to each one: (last version,
+    /// digest). Shared by every runner of the process over the same classes and naming convention when every checksum
+    /// is itself shared (recorded once per process: <see cref="MigrationKitOptions.ReuseRecordedMigrations"/>, no SQL
+    /// file, no class that needs services); computed for this catalog otherwise.
+    /// </summary>
+    public IReadOnlyList<(long Version, long Digest)> CodeDigests() =>
+        _reuseAcrossRunners && _set.RecordedOncePerProcess
+            ? _set.Digests.GetOrAdd(_naming, static (_, catalog) => catalog.ComputeCodeDigests(), this)
+            : ComputeCodeDigests();
+
+    private (long Version, long Digest)[] ComputeCodeDigests()
+    {
+        var prefixes = new (long Version, long Digest)[Migrations.Count + 1];
+        var digest = History.AppliedSetDigest.Empty;
+        prefixes[0] = (0, digest);
+        for (var i = 0; i < Migrations.Count; i++)
+        {
+            var migration = Migrations[i];
+            digest = History.AppliedSetDigest.Add(digest, migration.Version, GetChecksum(migration));
+            prefixes[i + 1] = (migration.Version, digest);
+        }
+
+        return prefixes;
+    }
+
+    private static MigrationDescriptor[] Validate(MigrationSource[] sources, Type[] types, SqlMigrationSet sqlFiles)
     {
         var candidates = sources
             .SelectMany(source => Scans.GetOrAdd(source.Assembly, Scan).Where(c => source.Contains(c.Type)))
@@ -72,10 +118,10 @@ internal sealed class MigrationCatalog
             throw new DuplicateMigrationVersionException(duplicates);
         }
 
-        return new MigrationCatalog(descriptors.OrderBy(d => d.Version).ToArray(), sqlFiles.Repeatables, naming, services, reuseAcrossRunners);
+        return descriptors.OrderBy(d => d.Version).ToArray();
     }
 
-    public MigrationDescriptor? Find(long version) => _byVersion.GetValueOrDefault(version);
+    public MigrationDescriptor? Find(long version) => _set.ByVersion.GetValueOrDefault(version);
 
     public IReadOnlyList<MigrationOperation> GetUp(MigrationDescriptor migration) => Compile(migration).Operations;
 
@@ -185,5 +231,57 @@ internal sealed class MigrationCatalog
         {
             throw new InvalidMigrationException(migration.Version, migration.Info.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message} Correct the declaration in {migration.Info.Name}{(migration.Instance is SqlFileMigration ? string.Empty : down ? ".Down" : ".Up")}.", e);
         }
+    }
+    /// <summary>A configuration's sources and added classes, compared element by element.</summary>
+    private sealed class ClassSetKey(MigrationSource[] sources, Type[] types) : IEquatable<ClassSetKey>
+    {
+        public MigrationSource[] Sources { get; } = sources;
+
+        public Type[] Types { get; } = types;
+
+        public bool Equals(ClassSetKey? other) =>
+            other is not null && Sources.AsSpan().SequenceEqual(other.Sources) && Types.AsSpan().SequenceEqual(other.Types);
+
+        public override bool Equals(object? obj) => Equals(obj as ClassSetKey);
+
+        public override int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var source in Sources)
+            {
+                hash.Add(source);
+            }
+
+            foreach (var type in Types)
+            {
+                hash.Add(type);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+
+    /// <summary>The validated migrations of one configuration, sorted by version, and what is computed once from them.</summary>
+    private sealed class ClassSet
+    {
+        public ClassSet(MigrationDescriptor[] migrations)
+        {
+            Migrations = migrations;
+            ByVersion = migrations.ToDictionary(m => m.Version);
+            Infos = Array.ConvertAll(migrations, m => m.Info);
+            RecordedOncePerProcess = Array.TrueForAll(migrations, m => m.Instance is null && !NeedsServices(m.Type));
+        }
+
+        public MigrationDescriptor[] Migrations { get; }
+
+        public Dictionary<long, MigrationDescriptor> ByVersion { get; }
+
+        public MigrationInfo[] Infos { get; }
+
+        /// <summary>Whether, with reuse on, every class's Up and checksum are recorded once per process (none needs services).</summary>
+        public bool RecordedOncePerProcess { get; }
+
+        /// <summary>The code's prefix digests per naming convention (which changes the checksums).</summary>
+        public ConcurrentDictionary<NamingConvention, (long Version, long Digest)[]> Digests { get; } = new();
     }
 }

@@ -11,7 +11,7 @@ namespace MigrationKit.Planning;
 /// </summary>
 internal sealed class MigrationPlanner(MigrationCatalog catalog, MigrationKitOptions options)
 {
-    // Computed once per runner, on the first digest check: the catalog records each checksum once per process.
+    // Taken from the catalog on the first digest check: computed once per process when the catalog can share them.
     private IReadOnlyList<(long Version, long Digest)>? _codeDigests;
 
     /// <summary>The migrations in the code.</summary>
@@ -218,18 +218,7 @@ internal sealed class MigrationPlanner(MigrationCatalog catalog, MigrationKitOpt
     }
 
     /// <summary>The digest of the code's migrations, with their code checksums, from the first up to each one: (last version, digest).</summary>
-    public IReadOnlyList<(long Version, long Digest)> CodeDigests()
-    {
-        var prefixes = new List<(long Version, long Digest)>(Catalog.Migrations.Count + 1) { (0, AppliedSetDigest.Empty) };
-        var digest = AppliedSetDigest.Empty;
-        foreach (var migration in Catalog.Migrations.OrderBy(m => m.Version))
-        {
-            digest = AppliedSetDigest.Add(digest, migration.Version, Catalog.GetChecksum(migration));
-            prefixes.Add((migration.Version, digest));
-        }
-
-        return prefixes;
-    }
+    public IReadOnlyList<(long Version, long Digest)> CodeDigests() => Catalog.CodeDigests();
 
     /// <summary>Throws when the history does not match the code: a migration applied but missing from the code (unless tolerated), or edited after it was applied (when checksums are verified).</summary>
     /// <exception cref="MigrationChecksumMismatchException">Applied migrations were edited.</exception>

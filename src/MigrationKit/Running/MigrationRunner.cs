@@ -39,7 +39,8 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         _provider = provider;
         var logger = loggerFactory.CreateLogger("MigrationKit.MigrationRunner");
         _logger = logger;
-        var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, SqlFiles.SqlMigrationLoader.Load(options.SqlSources), options.Naming, services, options.ReuseRecordedMigrations);
+        var sqlFiles = options.SqlSources.Count == 0 ? SqlFiles.SqlMigrationSet.Empty : SqlFiles.SqlMigrationLoader.Load(options.SqlSources);
+        var catalog = MigrationCatalog.Create(options.Sources, options.MigrationTypes, sqlFiles, options.Naming, services, options.ReuseRecordedMigrations);
         var notifier = new MigrationNotifier(options.Observers, services, logger, provider.Name);
         _planner = new MigrationPlanner(catalog, options);
         _executor = new MigrationExecutor(provider, _planner, options, logger, timeProvider, notifier);
@@ -48,7 +49,7 @@ internal sealed class MigrationRunner : IMigrationRunner, IDisposable
         RollbackManager = new RollbackManager(provider, _planner, _executor, _checkpoints, logger, timeProvider);
         _drift = new DriftDetector(provider, _planner, _executor, options, timeProvider, logger);
         _health = new HealthInspector(provider, _executor, options.Health, timeProvider, logger);
-        Migrations = catalog.Migrations.Select(m => m.Info).ToArray();
+        Migrations = catalog.Infos;
     }
 
     public IReadOnlyList<MigrationInfo> Migrations { get; }

@@ -284,6 +284,42 @@ public class MigrationCatalogTests
     }
 
     [Test]
+    public void CodeDigests_ReusedWithoutServices_SharedByEveryCatalogOfTheSameClassesAndNaming()
+    {
+        var first = MigrationCatalog.Create([Source("Sorted")], [], NamingConvention.Default, services: null, reuseAcrossRunners: true);
+        var second = MigrationCatalog.Create([Source("Sorted")], [], NamingConvention.Default, services: null, reuseAcrossRunners: true);
+        var fresh = MigrationCatalog.Create([Source("Sorted")], [], NamingConvention.Default, services: null, reuseAcrossRunners: false);
+
+        second.CodeDigests().Should().BeSameAs(first.CodeDigests(), "a later runner over the same classes computes nothing");
+        fresh.CodeDigests().Should().NotBeSameAs(first.CodeDigests(), "without reuse every runner records its own").And.Equal(first.CodeDigests());
+        first.CodeDigests().Select(p => p.Version).Should().Equal(0, 10, 20, 30);
+    }
+
+    [Test]
+    public void CodeDigests_NamingThatChangesTheUp_NotSharedWithTheDefaultNaming()
+    {
+        var byDefault = MigrationCatalog.Create([Source("Sorted")], [], NamingConvention.Default, services: null, reuseAcrossRunners: true);
+        var prefixed = MigrationCatalog.Create([Source("Sorted")], [], new PrefixedIndexNaming(), services: null, reuseAcrossRunners: true);
+
+        // Version 10 creates an index the naming convention names, so its checksum, and every prefix from it, differ.
+        prefixed.CodeDigests()[1].Digest.Should().NotBe(byDefault.CodeDigests()[1].Digest);
+        prefixed.CodeDigests()[0].Should().Be(byDefault.CodeDigests()[0]);
+    }
+
+    [Test]
+    public void CodeDigests_ReusedButConstructorNeedsService_ComputedPerRunner()
+    {
+        using var tenantA = new ServiceCollection().AddSingleton(new Tenant("tenant_a")).BuildServiceProvider();
+        using var tenantB = new ServiceCollection().AddSingleton(new Tenant("tenant_b")).BuildServiceProvider();
+        var first = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, tenantA, reuseAcrossRunners: true);
+        var second = MigrationCatalog.Create([Source("Reused")], [], NamingConvention.Default, tenantB, reuseAcrossRunners: true);
+
+        // Version 42's Up names the tenant's table: the last prefix is each tenant's own.
+        second.CodeDigests()[^1].Digest.Should().NotBe(first.CodeDigests()[^1].Digest);
+        second.CodeDigests()[1].Should().Be(first.CodeDigests()[1]);
+    }
+
+    [Test]
     public void GetUp_ReusedButConstructorNeedsService_RecordedPerRunner()
     {
         using var tenantA = new ServiceCollection().AddSingleton(new Tenant("tenant_a")).BuildServiceProvider();
@@ -332,5 +368,10 @@ public class MigrationCatalogTests
     private sealed class SuffixConvention : NamingConvention
     {
         public override string Index(string table, IReadOnlyList<string> columns) => $"{table}_{string.Join('_', columns)}_idx";
+    }
+
+    private sealed class PrefixedIndexNaming : NamingConvention
+    {
+        public override string Index(string table, IReadOnlyList<string> columns) => "idx_" + base.Index(table, columns);
     }
 }
