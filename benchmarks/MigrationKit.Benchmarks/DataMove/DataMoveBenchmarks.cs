@@ -25,9 +25,12 @@ public class DataMoveBenchmarks
     private PostgreSqlDatabase _target = null!;
     private NpgsqlDataSource _targetSource = null!;
 
-    /// <summary>Source rows.</summary>
-    [Params(1_000_000)]
+    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
+    [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
+
+    /// <summary>The source sizes to run.</summary>
+    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates (or reuses) the SQLite source and creates the PostgreSQL target table.</summary>
     [GlobalSetup]
@@ -98,9 +101,12 @@ public class DataMovePostgreSqlBenchmarks
     private PostgreSqlDatabase _target = null!;
     private NpgsqlDataSource _targetSource = null!;
 
-    /// <summary>Source rows.</summary>
-    [Params(1_000_000)]
+    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
+    [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
+
+    /// <summary>The source sizes to run.</summary>
+    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates the PostgreSQL source (copied from the cached SQLite source) and the target table.</summary>
     [GlobalSetup]
@@ -174,9 +180,12 @@ public class DataMoveValidationBenchmarks
     private PostgreSqlDatabase _target = null!;
     private NpgsqlDataSource _targetSource = null!;
 
-    /// <summary>Source rows.</summary>
-    [Params(1_000_000)]
+    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
+    [ParamsSource(nameof(RowCounts))]
     public int Rows { get; set; }
+
+    /// <summary>The source sizes to run.</summary>
+    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates (or reuses) the SQLite source and creates the target table.</summary>
     [GlobalSetup(Target = nameof(DataMove))]

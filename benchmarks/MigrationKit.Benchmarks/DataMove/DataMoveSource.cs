@@ -19,6 +19,13 @@ internal static class DataMoveSource
     public const string LegacyTableSql = "CREATE TABLE legacy (id bigint PRIMARY KEY, name text NOT NULL, created bigint NOT NULL, amount text NOT NULL, paid bigint NOT NULL, note text)";
 
     /// <summary>
+    /// The source sizes the data-move benchmarks run: 1,000,000 rows, or the count <c>MIGRATIONKIT_DATAMOVE_BENCH_ROWS</c>
+    /// gives (CI's dry run uses a small one, so that checking the benchmarks still run does not take minutes).
+    /// </summary>
+    public static IEnumerable<int> RowCounts =>
+        [int.TryParse(Environment.GetEnvironmentVariable("MIGRATIONKIT_DATAMOVE_BENCH_ROWS"), CultureInfo.InvariantCulture, out var rows) && rows > 0 ? rows : 1_000_000];
+
+    /// <summary>
     /// A SQLite file with <paramref name="rows"/> legacy rows in the temp folder, generated on first use (one recursive
     /// insert in one transaction) and reused afterwards.
     /// </summary>
