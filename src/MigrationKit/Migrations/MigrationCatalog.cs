@@ -232,6 +232,7 @@ internal sealed class MigrationCatalog
             throw new InvalidMigrationException(migration.Version, migration.Info.Name, $"Migration {migration} declares an invalid {(down ? "Down" : "Up")}: {e.Message} Correct the declaration in {migration.Info.Name}{(migration.Instance is SqlFileMigration ? string.Empty : down ? ".Down" : ".Up")}.", e);
         }
     }
+
     /// <summary>A configuration's sources and added classes, compared element by element.</summary>
     private sealed class ClassSetKey(MigrationSource[] sources, Type[] types) : IEquatable<ClassSetKey>
     {
