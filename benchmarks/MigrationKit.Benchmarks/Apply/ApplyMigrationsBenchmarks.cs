@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using FluentMigrator.Runner;
@@ -63,32 +62,16 @@ public class ApplyMigrationsBenchmarks
     public async Task<int> RawAdoNet()
     {
         await using var connection = await _database.OpenAsync();
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)";
-            await create.ExecuteNonQueryAsync();
-        }
-
+        await RawSteps.ExecuteAsync(connection, null, RawSteps.CreateHistory);
         foreach (var step in _script)
         {
             await using var transaction = await connection.BeginTransactionAsync();
             foreach (var statement in step.Statements)
             {
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = statement;
-                await command.ExecuteNonQueryAsync();
+                await RawSteps.ExecuteAsync(connection, transaction, statement);
             }
 
-            await using (var history = connection.CreateCommand())
-            {
-                history.Transaction = transaction;
-                history.CommandText = "INSERT INTO raw_history (version, applied_at) VALUES (@version, @applied_at)";
-                Parameter(history, "@version", step.Version);
-                Parameter(history, "@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-                await history.ExecuteNonQueryAsync();
-            }
-
+            await RawSteps.InsertHistoryAsync(connection, transaction, step.Version);
             await transaction.CommitAsync();
         }
 
@@ -108,43 +91,23 @@ public class ApplyMigrationsBenchmarks
     public async Task<int> RawAdoNetWithProtocol()
     {
         await using var connection = await _database.OpenAsync();
-        await ExecuteAsync(connection, null, "CREATE TABLE raw_history (version INTEGER NOT NULL PRIMARY KEY, applied_at TEXT NOT NULL)");
-        await ExecuteAsync(connection, null, $"CREATE TABLE raw_journal (id {(Engine == DatabaseEngine.Sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY")}, version BIGINT, action TEXT NOT NULL, occurred_at TEXT NOT NULL)");
+        await RawSteps.ExecuteAsync(connection, null, RawSteps.CreateHistory);
+        await RawSteps.ExecuteAsync(connection, null, RawSteps.CreateJournal(Engine));
         foreach (var step in _script)
         {
-            await JournalAsync(connection, null, step.Version, "started");
+            await RawSteps.JournalAsync(connection, null, step.Version, "started");
             await using var transaction = await connection.BeginTransactionAsync();
-            await using (var recheck = connection.CreateCommand())
-            {
-                recheck.Transaction = transaction;
-                recheck.CommandText = "SELECT COUNT(*) FROM raw_history WHERE version = @version";
-                Parameter(recheck, "@version", step.Version);
-                Check.That(Convert.ToInt64(await recheck.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 0, "the migration was applied already");
-            }
-
+            Check.That(!await RawSteps.IsAppliedAsync(connection, transaction, step.Version), "the migration was applied already");
             foreach (var statement in step.Statements)
             {
-                await ExecuteAsync(connection, transaction, statement);
+                await RawSteps.ExecuteAsync(connection, transaction, statement);
             }
 
-            await using (var history = connection.CreateCommand())
-            {
-                history.Transaction = transaction;
-                history.CommandText = "INSERT INTO raw_history (version, applied_at) VALUES (@version, @applied_at)";
-                Parameter(history, "@version", step.Version);
-                Parameter(history, "@applied_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-                await history.ExecuteNonQueryAsync();
-            }
-
-            await JournalAsync(connection, transaction, step.Version, "up");
+            await RawSteps.InsertHistoryAsync(connection, transaction, step.Version);
+            await RawSteps.JournalAsync(connection, transaction, step.Version, "up");
             if (Engine == DatabaseEngine.Sqlite)
             {
-                // PostgreSQL checks foreign keys in each statement; its provider adds no check before commit.
-                await using var check = connection.CreateCommand();
-                check.Transaction = transaction;
-                check.CommandText = $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")";
-                await using var reader = await check.ExecuteReaderAsync();
-                Check.That(!await reader.ReadAsync(), "a foreign key is violated");
+                await RawSteps.ForeignKeyCheckAsync(connection, transaction, $"PRAGMA foreign_key_check(\"{ChainSchema.Table((int)step.Version)}\")");
             }
 
             await transaction.CommitAsync();
@@ -218,31 +181,4 @@ public class ApplyMigrationsBenchmarks
             .AddMigrationsFrom(typeof(ChainMigration).Assembly, typeof(Chain.Kit.Chain0001).Namespace)
             .Configure(o => o.RunTransaction = transaction)
             .Build();
-
-    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task JournalAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, long version, string action)
-    {
-        await using var journal = connection.CreateCommand();
-        journal.Transaction = transaction;
-        journal.CommandText = "INSERT INTO raw_journal (version, action, occurred_at) VALUES (@version, @action, @occurred_at)";
-        Parameter(journal, "@version", version);
-        Parameter(journal, "@action", action);
-        Parameter(journal, "@occurred_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
-        await journal.ExecuteNonQueryAsync();
-    }
-
-    private static void Parameter(System.Data.Common.DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 }
