@@ -230,6 +230,21 @@ internal sealed class ControlStore
         return run;
     }
 
+    /// <summary>
+    /// Ends a batch: its progress row written in its transaction, the observer told while that transaction is still open,
+    /// then the commit. Not cancellable: once a batch's rows are written, it commits whole or fails.
+    /// </summary>
+    public async Task CommitBatchAsync(DbConnection connection, DbTransaction transaction, string move, RunState state, DateTimeOffset now, DataMoveObserver? observer, DataMoveBatch batch)
+    {
+        await RecordBatchAsync(connection, transaction, move, state, now, CancellationToken.None).ConfigureAwait(false);
+        if (observer is not null)
+        {
+            await observer.OnBatchWritingAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
     /// <summary>Records a batch's progress inside the batch's transaction.</summary>
     public async Task RecordBatchAsync(DbConnection connection, DbTransaction transaction, string move, RunState state, DateTimeOffset now, CancellationToken cancellationToken)
     {

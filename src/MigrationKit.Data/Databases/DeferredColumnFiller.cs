@@ -148,13 +148,7 @@ internal static class DeferredColumnFiller
         var next = state with { Batches = state.Batches + 1, LastKey = lastKey, RowsRead = state.RowsRead + batch.Count, RowsWritten = state.RowsWritten + updated };
         try
         {
-            await control.RecordBatchAsync(target, transaction, marker, next, options.TimeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-            if (options.Observer is { } observer)
-            {
-                await observer.OnBatchWritingAsync(info, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+            await control.CommitBatchAsync(target, transaction, marker, next, options.TimeProvider.GetUtcNow(), options.Observer, info).ConfigureAwait(false);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {

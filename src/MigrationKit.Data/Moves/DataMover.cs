@@ -535,13 +535,7 @@ public sealed class DataMover
                     await control.WriteRejectsAsync(target, transaction, move.Name, state.RunId, rejects, CancellationToken.None).ConfigureAwait(false);
                 }
 
-                await control.RecordBatchAsync(target, transaction, move.Name, next, _options.TimeProvider.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                if (_options.Observer is { } observer)
-                {
-                    await observer.OnBatchWritingAsync(info, CancellationToken.None).ConfigureAwait(false);
-                }
-
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                await control.CommitBatchAsync(target, transaction, move.Name, next, _options.TimeProvider.GetUtcNow(), _options.Observer, info).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DbException or InvalidOperationException)
             {
