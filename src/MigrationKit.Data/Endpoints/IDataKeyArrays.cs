@@ -2,7 +2,7 @@ namespace MigrationKit.Data.Endpoints;
 
 /// <summary>
 /// A target that takes a list of key values as one array parameter. Validation and id-map reads look keys up in
-/// batches of hundreds; with this capability each look-up sends one parameter (<c>key = ANY(@keys)</c>) instead of one
+/// batches of hundreds; with this capability each look-up sends one parameter (<c>key IN (SELECT unnest(@keys))</c> on PostgreSQL) instead of one
 /// parameter per key (<c>key IN (@k0, @k1, …)</c>), which the server parses and plans more cheaply. A separate
 /// interface, so an endpoint without it keeps working with the parameter lists.
 /// </summary>
