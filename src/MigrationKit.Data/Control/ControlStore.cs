@@ -100,7 +100,7 @@ internal sealed class ControlStore
     public async Task<HashSet<string>> ReadRejectedAsync(DbConnection connection, string move, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
     {
         var result = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in sourceKeys.Chunk(500))
+        foreach (var chunk in sourceKeys.Chunk(Sql.KeysPerLookup(_endpoint)))
         {
             var command = Sql.Command(connection, null, string.Empty);
             await using var commandScope = command.ConfigureAwait(false);
@@ -303,7 +303,7 @@ internal sealed class ControlStore
     public async Task<Dictionary<string, string>> ReadIdMapAsync(DbConnection connection, DbTransaction? transaction, string move, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, string>(sourceKeys.Count, StringComparer.Ordinal);
-        foreach (var chunk in sourceKeys.Chunk(500))
+        foreach (var chunk in sourceKeys.Chunk(Sql.KeysPerLookup(_endpoint)))
         {
             var command = Sql.Command(connection, transaction, string.Empty);
             await using var commandScope = command.ConfigureAwait(false);

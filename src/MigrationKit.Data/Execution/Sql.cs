@@ -30,6 +30,13 @@ internal static class Sql
     }
 
     /// <summary>
+    /// How many keys one look-up (<see cref="AddKeyList"/>) sends: a whole batch where the endpoint takes them as one
+    /// array, else 500 parameters (well under every engine's parameter limit). Fewer, larger look-ups spare the server
+    /// a parse and plan per 500 keys.
+    /// </summary>
+    public static int KeysPerLookup(IDataEndpoint endpoint) => endpoint is IDataKeyArrays ? 10_000 : 500;
+
+    /// <summary>
     /// Adds a condition's parameters for "the column is one of these keys" and returns the condition: one array
     /// parameter where the endpoint takes one (<see cref="IDataKeyArrays"/>), else one parameter per key
     /// (<c>@{prefix}0, @{prefix}1, …</c>).

@@ -87,7 +87,8 @@ internal sealed class MoveValidator
             byTargetKey[entry.TargetKey] = entry;
         }
 
-        foreach (var part in entries.Chunk(500))
+        // Composite keys are listed as parameters, two or more per key: 500 keys per look-up.
+        foreach (var part in entries.Chunk(_plan.TargetKeyColumns.Count == 1 ? Sql.KeysPerLookup(_plan.Move.Target) : 500))
         {
             await FetchTargetAsync(part, byTargetKey, cancellationToken).ConfigureAwait(false);
         }
