@@ -21,7 +21,7 @@ public sealed class CheckpointTests(Engine targetEngine)
             await source.ExecuteAsync("WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < 30) INSERT INTO strategies SELECT g, 'strategy ' || g, '{}', g % 2 FROM s");
             var builder = target.IsPostgreSql ? new MigrationRunnerBuilder().UsePostgreSql(target.ConnectionString) : new MigrationRunnerBuilder().UseSqlite(target.ConnectionString);
             await using var runner = builder
-                .AddMigrationsFrom(typeof(CheckpointTests).Assembly, "MigrationKit.Data.Tests.Scenarios.SplitMigrations.Instance")
+                .AddMigrationsFrom(typeof(CheckpointTests).Assembly, "SplitDatabase.Migrations.Instance")
                 .Configure(o => o.Checkpoints.Directory = folder)
                 .Build();
             await runner.MigrateUpAsync();

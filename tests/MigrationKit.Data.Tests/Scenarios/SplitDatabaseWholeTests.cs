@@ -16,7 +16,7 @@ namespace MigrationKit.Data.Tests.Scenarios;
 [TestFixture(Engine.PostgreSql)]
 public sealed class SplitDatabaseWholeTests(Engine instanceEngine)
 {
-    private const string Migrations = "MigrationKit.Data.Tests.Scenarios.SplitMigrations.";
+    private const string Migrations = "SplitDatabase.Migrations.";
     private string _folder = null!;
 
     [SetUp]
