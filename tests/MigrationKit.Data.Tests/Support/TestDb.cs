@@ -52,7 +52,7 @@ internal sealed class TestDb : IAsyncDisposable
                 await keepAlive.OpenAsync();
                 return new TestDb(engine, memoryCs, new SqliteDataEndpoint(memoryCs), keepAlive: keepAlive);
             default:
-                var admin = PostgresServer.ConnectionString;
+                var admin = await PostgresServer.ConnectionStringAsync();
                 var name = "mkd_" + Guid.NewGuid().ToString("N");
                 await using (var connection = new NpgsqlConnection(admin))
                 {

@@ -2,12 +2,12 @@ using MigrationKit.Hosting.Tests;
 using MigrationKit.PostgreSql.Tests.Support;
 using Npgsql;
 
-// Shared by the hosting and the tool's tests (linked there). In a namespace above both assemblies' tests, so that as
+// Shared by the hosting, the tool's and the data-move tests (linked there). In a namespace above both assemblies' tests, so that as
 // a set-up fixture it stops the server after every test of the assembly it is compiled into.
 namespace MigrationKit;
 
 /// <summary>
-/// The PostgreSQL server of the hosting and the tool's tests: <c>MIGRATIONKIT_PG</c> when set, otherwise a private
+/// The PostgreSQL server of the hosting, the tool's and the data-move tests: <c>MIGRATIONKIT_PG</c> when set, otherwise a private
 /// throwaway cluster (the PostgreSQL tests' <c>PostgresCluster</c>), started on first use so that the SQLite tests do
 /// not need one. A missing server fails the test that needs it, never skips it.
 /// </summary>
