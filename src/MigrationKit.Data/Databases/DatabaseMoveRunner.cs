@@ -65,13 +65,13 @@ internal sealed class DatabaseMoveRunner(DataMover mover, DataMoveOptions option
         return new DatabaseMoveResult(move.Name, tables, deferred, generators, foreignKeys, checkpoint, elapsed);
     }
 
-    public async Task<DatabaseMoveValidationReport> ValidateAsync(DatabaseMove move, int maxDifferences, CancellationToken cancellationToken)
+    public async Task<DatabaseMoveValidationReport> ValidateAsync(DatabaseMove move, IProgress<DataMoveProgress>? progress, int maxDifferences, CancellationToken cancellationToken)
     {
         var resolved = await DatabaseMovePlanner.ResolveAsync(move, options, cancellationToken).ConfigureAwait(false);
         var reports = new List<Validation.DataMoveValidationReport>(resolved.Tables.Count);
         foreach (var table in resolved.Tables)
         {
-            reports.Add(await mover.ValidateAsync(table.Move, maxDifferences, cancellationToken).ConfigureAwait(false));
+            reports.Add(await mover.ValidateAsync(table.Move, progress, maxDifferences, cancellationToken).ConfigureAwait(false));
         }
 
         var foreignKeys = await ForeignKeyChecker.CheckAsync(move.Target, resolved.ForeignKeys, validate: false, cancellationToken).ConfigureAwait(false);

@@ -200,11 +200,15 @@ public sealed class DataMover
     /// checksums of the mapped values per key range (a batch of keys), bisected on mismatch down to the differing keys.
     /// </summary>
     /// <param name="move">The move, as it was run.</param>
+    /// <param name="progress">
+    /// Told after each key range is compared (<see cref="DataMovePhase.Validating"/>: source rows compared of the source's
+    /// count, rows per second, time left), and once at the end with every row compared; may be null.
+    /// </param>
     /// <param name="maxDifferences">The most differing rows to list; the comparison stops counting there.</param>
     /// <param name="cancellationToken">Cancels the validation.</param>
     /// <returns>The report.</returns>
     /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
-    public async Task<DataMoveValidationReport> ValidateAsync(DataMove move, int maxDifferences = 100, CancellationToken cancellationToken = default)
+    public async Task<DataMoveValidationReport> ValidateAsync(DataMove move, IProgress<DataMoveProgress>? progress = null, int maxDifferences = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDifferences, 1);
@@ -216,6 +220,8 @@ public sealed class DataMover
         var control = new ControlStore(move.Target, _options);
         await control.EnsureAsync(target, cancellationToken).ConfigureAwait(false);
 
+        var clock = _options.TimeProvider;
+        var started = clock.GetTimestamp();
         var validator = new MoveValidator(plan, control, target, maxDifferences);
         var sourceRows = await SourceReader.CountAsync(plan, source, cancellationToken).ConfigureAwait(false);
         var idMapRows = await control.CountIdMapAsync(target, move.Name, cancellationToken).ConfigureAwait(false);
@@ -241,10 +247,15 @@ public sealed class DataMover
             CancellationToken.None);
         try
         {
+            long compared = 0;
             await foreach (var chunk in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 await validator.CompareAsync(chunk, cancellationToken).ConfigureAwait(false);
+                compared += chunk.Count;
+                progress?.Report(ValidationProgress(move, compared, sourceRows, clock.GetElapsedTime(started), finished: false));
             }
+
+            progress?.Report(ValidationProgress(move, compared, sourceRows, clock.GetElapsedTime(started), finished: true));
         }
         finally
         {
@@ -281,17 +292,25 @@ public sealed class DataMover
         return await new Databases.DatabaseMoveRunner(this, _options, _logger).RunAsync(move, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Validates every table of a whole-database move (see <see cref="ValidateAsync(DataMove, int, CancellationToken)"/>) and checks its foreign keys for orphans.</summary>
+    /// <summary>Validates every table of a whole-database move (see <see cref="ValidateAsync(DataMove, IProgress{DataMoveProgress}, int, CancellationToken)"/>) and checks its foreign keys for orphans.</summary>
     /// <param name="move">The database move, as it was run.</param>
+    /// <param name="progress">Told as each table's validation goes (each report names its table's move); may be null.</param>
     /// <param name="maxDifferences">The most differing rows to list per table.</param>
     /// <param name="cancellationToken">Cancels the validation.</param>
     /// <returns>The report.</returns>
     /// <exception cref="DataMoveDefinitionException">The move does not fit the databases.</exception>
-    public Task<Databases.DatabaseMoveValidationReport> ValidateAsync(Databases.DatabaseMove move, int maxDifferences = 100, CancellationToken cancellationToken = default)
+    public Task<Databases.DatabaseMoveValidationReport> ValidateAsync(Databases.DatabaseMove move, IProgress<DataMoveProgress>? progress = null, int maxDifferences = 100, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(move);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDifferences, 1);
-        return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, maxDifferences, cancellationToken);
+        return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, progress, maxDifferences, cancellationToken);
+    }
+
+    private static DataMoveProgress ValidationProgress(DataMove move, long compared, long total, TimeSpan elapsed, bool finished)
+    {
+        var rate = elapsed.TotalSeconds > 0 ? compared / elapsed.TotalSeconds : 0;
+        TimeSpan? remaining = finished ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - compared) / rate) : null;
+        return new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Validating, compared, total, rate, remaining);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using MigrationKit.Data.Tests.Support;
 
 namespace MigrationKit.Data.Tests.Moves;
 
-/// <summary>Cancellation finishes the batch being written and leaves a resumable state; progress is reported per batch.</summary>
+/// <summary>Cancellation finishes the batch being written and leaves a resumable state; progress is reported per batch, and per key range while validating.</summary>
 [TestFixture(Engine.PostgreSql)]
 [TestFixture(Engine.Sqlite)]
 public sealed class CancellationAndProgressTests(Engine targetEngine)
@@ -61,6 +61,20 @@ public sealed class CancellationAndProgressTests(Engine targetEngine)
         reports.Select(r => r.Phase).Should().Equal(DataMovePhase.Preparing, DataMovePhase.Moving, DataMovePhase.Moving, DataMovePhase.Moving, DataMovePhase.Moving, DataMovePhase.Completed);
         reports.Select(r => r.RowsDone).Should().Equal(0, 100, 200, 300, 360, 360);
         reports.Should().OnlyContain(r => r.RowsTotal == 360 && r.MoveName == "legacy-orders" && r.Table == "orders");
+        reports[^1].EstimatedRemaining.Should().Be(TimeSpan.Zero);
+    }
+
+    [Test]
+    public async Task Validation_reports_its_progress_range_by_range_up_to_the_source_count()
+    {
+        await new DataMover().RunAsync(LegacyShop.OrdersMove(_source, _target, batchSize: 100));
+        var reports = new List<DataMoveProgress>();
+
+        var report = await new DataMover().ValidateAsync(LegacyShop.OrdersMove(_source, _target, batchSize: 100), new SynchronousProgress(reports.Add));
+
+        report.IsValid.Should().BeTrue();
+        reports.Should().OnlyContain(r => r.Phase == DataMovePhase.Validating && r.RowsTotal == 360 && r.MoveName == "legacy-orders" && r.Table == "orders");
+        reports.Select(r => r.RowsDone).Should().Equal(100, 200, 300, 360, 360);
         reports[^1].EstimatedRemaining.Should().Be(TimeSpan.Zero);
     }
 

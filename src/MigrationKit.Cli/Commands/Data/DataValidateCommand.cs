@@ -14,7 +14,8 @@ internal sealed class DataValidateCommand : DataMoveCommand
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var output = context.Output;
-        var report = await new DataMover().ValidateAsync(ReadMove(context), cancellationToken: cancellationToken).ConfigureAwait(false);
+        var move = ReadMove(context);
+        var report = await output.ProgressAsync($"Validating {move}", () => new DataMover().ValidateAsync(move, progress: null, cancellationToken: cancellationToken)).ConfigureAwait(false);
         if (output.Json)
         {
             output.WriteJson(new DataValidateDocument(report.IsValid, report.Tables.Select(t => new DataValidateItem(t.MoveName, t.IsValid, t.SourceRows, t.TargetRows, t.Differences.Select(d => d.ToString()).ToArray())).ToArray(), report.ForeignKeys.Where(f => f.Orphans > 0).Select(f => f.ToString()).ToArray()), CliJsonContext.Output.DataValidateDocument);
