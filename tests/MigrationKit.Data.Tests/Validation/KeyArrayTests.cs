@@ -44,29 +44,16 @@ public sealed class KeyArrayTests
         await using (connection)
         {
             (await ScalarAsync(connection, "SELECT reltuples::bigint FROM pg_class WHERE relname = 'idmap'")).Should().Be(-1L, "the table was never analyzed");
-            var command = connection.CreateCommand();
-            await using (command)
-            {
-                command.CommandText = $"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT source_key, target_key FROM idmap WHERE move = 'orders' AND {arrays.MatchesAnyElement("source_key", "keys")}";
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "keys";
-                parameter.Value = arrays.ToArrayParameterValue(keys, DataType.Text)!;
-                command.Parameters.Add(parameter);
-                var plan = new List<string>();
-                var reader = await command.ExecuteReaderAsync();
-                await using (reader)
-                {
-                    while (await reader.ReadAsync())
-                    {
-                        plan.Add(reader.GetString(0));
-                    }
-                }
+            var plan = await ReadWithKeysAsync(
+                connection,
+                $"EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT source_key, target_key FROM idmap WHERE move = 'orders' AND {arrays.MatchesAnyElement("source_key", "keys")}",
+                arrays.ToArrayParameterValue(keys, DataType.Text)!,
+                reader => reader.GetString(0));
 
-                var text = string.Join('\n', plan);
-                text.Should().Contain("Index Cond: ((move = 'orders'::text) AND (source_key = ", "the keys reach the primary key:\n" + text);
-                text.Should().NotContain("Rows Removed by Filter", "no row is read only to be thrown away:\n" + text);
-                text.Should().MatchRegex(@"Index Scan using idmap_pkey on idmap \(actual rows=1 loops=500\)", "one probe per key, each finding its row:\n" + text);
-            }
+            var text = string.Join('\n', plan);
+            text.Should().Contain("Index Cond: ((move = 'orders'::text) AND (source_key = ", "the keys reach the primary key:\n" + text);
+            text.Should().NotContain("Rows Removed by Filter", "no row is read only to be thrown away:\n" + text);
+            text.Should().MatchRegex(@"Index Scan using idmap_pkey on idmap \(actual rows=1 loops=500\)", "one probe per key, each finding its row:\n" + text);
         }
     }
 
@@ -95,26 +82,35 @@ public sealed class KeyArrayTests
         var connection = await db.OpenAsync();
         await using (connection)
         {
-            var command = connection.CreateCommand();
-            await using (command)
-            {
-                command.CommandText = $"SELECT i FROM k WHERE {arrays.MatchesAnyElement(column, "keys")} ORDER BY i";
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "keys";
-                parameter.Value = arrays.ToArrayParameterValue(keys, type) ?? throw new AssertionException($"{type} keys have an array form");
-                command.Parameters.Add(parameter);
-                var matched = new List<long>();
-                var reader = await command.ExecuteReaderAsync();
-                await using (reader)
-                {
-                    while (await reader.ReadAsync())
-                    {
-                        matched.Add(reader.GetInt64(0));
-                    }
-                }
+            return await ReadWithKeysAsync(
+                connection,
+                $"SELECT i FROM k WHERE {arrays.MatchesAnyElement(column, "keys")} ORDER BY i",
+                arrays.ToArrayParameterValue(keys, type) ?? throw new AssertionException($"{type} keys have an array form"),
+                reader => reader.GetInt64(0));
+        }
+    }
 
-                return matched;
+    private static async Task<List<T>> ReadWithKeysAsync<T>(System.Data.Common.DbConnection connection, string sql, object keys, Func<System.Data.Common.DbDataReader, T> read)
+    {
+        var command = connection.CreateCommand();
+        await using (command)
+        {
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "keys";
+            parameter.Value = keys;
+            command.Parameters.Add(parameter);
+            var rows = new List<T>();
+            var reader = await command.ExecuteReaderAsync();
+            await using (reader)
+            {
+                while (await reader.ReadAsync())
+                {
+                    rows.Add(read(reader));
+                }
             }
+
+            return rows;
         }
     }
 }
