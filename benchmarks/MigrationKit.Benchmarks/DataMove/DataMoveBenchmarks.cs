@@ -19,40 +19,27 @@ namespace MigrationKit.Benchmarks.DataMove;
 /// </summary>
 [MemoryDiagnoser]
 [ScenarioJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
-public class DataMoveBenchmarks
+public class DataMoveBenchmarks : DataMoveTarget
 {
     private string _sqlite = null!;
-    private PostgreSqlDatabase _target = null!;
-    private NpgsqlDataSource _targetSource = null!;
-
-    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
-    [ParamsSource(nameof(RowCounts))]
-    public int Rows { get; set; }
-
-    /// <summary>The source sizes to run.</summary>
-    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates (or reuses) the SQLite source and creates the PostgreSQL target table.</summary>
     [GlobalSetup]
     public void SetUp()
     {
         _sqlite = DataMoveSource.SqliteAsync(Rows).GetAwaiter().GetResult();
-        _target = new PostgreSqlDatabase();
-        _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
-        using var target = _targetSource.OpenConnection();
-        target.Execute(DataMoveSource.TargetTableSql);
+        CreateTarget();
     }
 
     /// <summary>Empties the target (and the move's control tables) before each call.</summary>
     [IterationSetup]
-    public void Empty() => DataMoveTarget.Empty(_targetSource);
+    public void Empty() => EmptyTarget();
 
     /// <summary>Drops the target database (the SQLite source stays for the next run).</summary>
     [GlobalCleanup]
     public void CleanUp()
     {
-        _targetSource.Dispose();
-        _target.Dispose();
+        DropTarget();
         SqliteConnection.ClearAllPools();
     }
 
@@ -61,7 +48,7 @@ public class DataMoveBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<int> HandWrittenBinaryImporter()
     {
-        var rows = await DataMoveSource.HandWrittenAsync(_sqlite, _targetSource);
+        var rows = await DataMoveSource.HandWrittenAsync(_sqlite, TargetSource);
         Check.That(rows == Rows, $"{rows} rows written, not {Rows}");
         return rows;
     }
@@ -71,7 +58,7 @@ public class DataMoveBenchmarks
     [Benchmark]
     public async Task<long> DataMove()
     {
-        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
+        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, TargetSource));
         Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
         return result.RowsWritten;
     }
@@ -81,7 +68,7 @@ public class DataMoveBenchmarks
     [Benchmark]
     public async Task<int> DapperRowByRowTenth()
     {
-        var rows = await DataMoveSource.DapperRowByRowAsync(new SqliteConnection(_sqlite), Rows / 10, _targetSource);
+        var rows = await DataMoveSource.DapperRowByRowAsync(new SqliteConnection(_sqlite), Rows / 10, TargetSource);
         Check.That(rows == Rows / 10, $"{rows} rows written, not {Rows / 10}");
         return rows;
     }
@@ -94,19 +81,10 @@ public class DataMoveBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [ScenarioJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
-public class DataMovePostgreSqlBenchmarks
+public class DataMovePostgreSqlBenchmarks : DataMoveTarget
 {
     private PostgreSqlDatabase _source = null!;
     private NpgsqlDataSource _sourceSource = null!;
-    private PostgreSqlDatabase _target = null!;
-    private NpgsqlDataSource _targetSource = null!;
-
-    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
-    [ParamsSource(nameof(RowCounts))]
-    public int Rows { get; set; }
-
-    /// <summary>The source sizes to run.</summary>
-    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates the PostgreSQL source (copied from the cached SQLite source) and the target table.</summary>
     [GlobalSetup]
@@ -116,22 +94,18 @@ public class DataMovePostgreSqlBenchmarks
         _source = new PostgreSqlDatabase();
         _sourceSource = NpgsqlDataSource.Create(_source.ConnectionString);
         DataMoveSource.CopyToPostgreSqlAsync(sqlite, _sourceSource).GetAwaiter().GetResult();
-        _target = new PostgreSqlDatabase();
-        _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
-        using var target = _targetSource.OpenConnection();
-        target.Execute(DataMoveSource.TargetTableSql);
+        CreateTarget();
     }
 
     /// <summary>Empties the target (and the move's control tables) before each call.</summary>
     [IterationSetup]
-    public void Empty() => DataMoveTarget.Empty(_targetSource);
+    public void Empty() => EmptyTarget();
 
     /// <summary>Drops both databases.</summary>
     [GlobalCleanup]
     public void CleanUp()
     {
-        _targetSource.Dispose();
-        _target.Dispose();
+        DropTarget();
         _sourceSource.Dispose();
         _source.Dispose();
     }
@@ -141,7 +115,7 @@ public class DataMovePostgreSqlBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<int> HandWrittenBinaryImporter()
     {
-        var rows = await DataMoveSource.HandWrittenFromPostgreSqlAsync(_sourceSource, _targetSource);
+        var rows = await DataMoveSource.HandWrittenFromPostgreSqlAsync(_sourceSource, TargetSource);
         Check.That(rows == Rows, $"{rows} rows written, not {Rows}");
         return rows;
     }
@@ -151,7 +125,7 @@ public class DataMovePostgreSqlBenchmarks
     [Benchmark]
     public async Task<long> DataMove()
     {
-        var result = await new DataMover().RunAsync(DataMoveSource.Move(new PostgreSqlDataEndpoint(_sourceSource), _targetSource));
+        var result = await new DataMover().RunAsync(DataMoveSource.Move(new PostgreSqlDataEndpoint(_sourceSource), TargetSource));
         Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
         return result.RowsWritten;
     }
@@ -161,7 +135,7 @@ public class DataMovePostgreSqlBenchmarks
     [Benchmark]
     public async Task<int> DapperRowByRowTenth()
     {
-        var rows = await DataMoveSource.DapperRowByRowAsync(_sourceSource.CreateConnection(), Rows / 10, _targetSource);
+        var rows = await DataMoveSource.DapperRowByRowAsync(_sourceSource.CreateConnection(), Rows / 10, TargetSource);
         Check.That(rows == Rows / 10, $"{rows} rows written, not {Rows / 10}");
         return rows;
     }
@@ -174,28 +148,16 @@ public class DataMovePostgreSqlBenchmarks
 /// </summary>
 [MemoryDiagnoser]
 [ScenarioJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 3)]
-public class DataMoveValidationBenchmarks
+public class DataMoveValidationBenchmarks : DataMoveTarget
 {
     private string _sqlite = null!;
-    private PostgreSqlDatabase _target = null!;
-    private NpgsqlDataSource _targetSource = null!;
-
-    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
-    [ParamsSource(nameof(RowCounts))]
-    public int Rows { get; set; }
-
-    /// <summary>The source sizes to run.</summary>
-    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
 
     /// <summary>Creates (or reuses) the SQLite source and creates the target table.</summary>
     [GlobalSetup(Target = nameof(DataMove))]
     public void SetUp()
     {
         _sqlite = DataMoveSource.SqliteAsync(Rows).GetAwaiter().GetResult();
-        _target = new PostgreSqlDatabase();
-        _targetSource = NpgsqlDataSource.Create(_target.ConnectionString);
-        using var target = _targetSource.OpenConnection();
-        target.Execute(DataMoveSource.TargetTableSql);
+        CreateTarget();
     }
 
     /// <summary>As <see cref="SetUp"/>, then moves the rows once for the validations to compare.</summary>
@@ -203,20 +165,19 @@ public class DataMoveValidationBenchmarks
     public void SetUpMoved()
     {
         SetUp();
-        var result = new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource)).GetAwaiter().GetResult();
+        var result = new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, TargetSource)).GetAwaiter().GetResult();
         Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
     }
 
     /// <summary>Empties the target before each move.</summary>
     [IterationSetup(Target = nameof(DataMove))]
-    public void Empty() => DataMoveTarget.Empty(_targetSource);
+    public void Empty() => EmptyTarget();
 
     /// <summary>Drops the target database.</summary>
     [GlobalCleanup]
     public void CleanUp()
     {
-        _targetSource.Dispose();
-        _target.Dispose();
+        DropTarget();
         SqliteConnection.ClearAllPools();
     }
 
@@ -225,7 +186,7 @@ public class DataMoveValidationBenchmarks
     [Benchmark(Baseline = true)]
     public async Task<long> DataMove()
     {
-        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
+        var result = await new DataMover().RunAsync(DataMoveSource.SqliteMove(_sqlite, TargetSource));
         Check.That(result.RowsWritten == Rows, $"{result.RowsWritten} rows written, not {Rows}");
         return result.RowsWritten;
     }
@@ -235,21 +196,51 @@ public class DataMoveValidationBenchmarks
     [Benchmark]
     public async Task<long> Validate()
     {
-        var report = await new DataMover().ValidateAsync(DataMoveSource.SqliteMove(_sqlite, _targetSource));
+        var report = await new DataMover().ValidateAsync(DataMoveSource.SqliteMove(_sqlite, TargetSource));
         Check.That(report.IsValid && report.TargetRows == Rows, $"validation: {report.TargetRows} target rows, {report.Differences.Count} difference(s)");
         return report.SourceRows;
     }
 }
 
-/// <summary>Emptying a data-move target between calls.</summary>
-internal static class DataMoveTarget
+/// <summary>
+/// What the data-move benchmark classes share: the source size as a parameter, and a PostgreSQL target database with
+/// the <c>orders</c> table, emptied (with the move's control tables) between calls.
+/// </summary>
+public abstract class DataMoveTarget
 {
-    /// <summary>Truncates the target table and drops the move's control tables.</summary>
-    /// <param name="target">The target database.</param>
-    public static void Empty(NpgsqlDataSource target)
+    /// <summary>Source rows (<see cref="DataMoveSource.RowCounts"/>).</summary>
+    [ParamsSource(nameof(RowCounts))]
+    public int Rows { get; set; }
+
+    /// <summary>The source sizes to run.</summary>
+    public static IEnumerable<int> RowCounts => DataMoveSource.RowCounts;
+
+    /// <summary>The target database (after <see cref="CreateTarget"/>).</summary>
+    protected NpgsqlDataSource TargetSource { get; private set; } = null!;
+
+    private PostgreSqlDatabase Target { get; set; } = null!;
+
+    /// <summary>Creates the target database and its <c>orders</c> table.</summary>
+    protected void CreateTarget()
     {
-        using var connection = target.OpenConnection();
+        Target = new PostgreSqlDatabase();
+        TargetSource = NpgsqlDataSource.Create(Target.ConnectionString);
+        using var target = TargetSource.OpenConnection();
+        target.Execute(DataMoveSource.TargetTableSql);
+    }
+
+    /// <summary>Truncates the target table and drops the move's control tables.</summary>
+    protected void EmptyTarget()
+    {
+        using var connection = TargetSource.OpenConnection();
         connection.Execute("TRUNCATE orders");
         connection.Execute("DROP TABLE IF EXISTS __migrationkit_data_runs, __migrationkit_data_idmap, __migrationkit_data_rejects");
+    }
+
+    /// <summary>Drops the target database.</summary>
+    protected void DropTarget()
+    {
+        TargetSource.Dispose();
+        Target.Dispose();
     }
 }
