@@ -8,32 +8,13 @@ namespace MigrationKit.Data.Tests.Databases;
 /// <summary>Looking before a whole-database move: its plan and its dry run, table by table in load order, moving nothing.</summary>
 [TestFixture(Engine.Sqlite)]
 [TestFixture(Engine.PostgreSql)]
-public sealed class DatabaseMovePlanTests(Engine targetEngine)
+public sealed class DatabaseMovePlanTests(Engine targetEngine) : ShopDatabasesTest(Engine.Sqlite, targetEngine)
 {
     private static readonly string[] LoadOrder = ["shop.customers", "shop.employees", "shop.orders", "shop.products", "shop.order_lines"];
-    private TestDb _source = null!;
-    private TestDb _target = null!;
-
-    [SetUp]
-    public async Task CreateAsync()
-    {
-        _source = await TestDb.CreateAsync(Engine.Sqlite);
-        _target = await TestDb.CreateAsync(targetEngine);
-        await Shop.CreateSourceAsync(_source);
-        await Shop.CreateTargetAsync(_target);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        await _source.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
     [Test]
     public async Task The_plan_lists_every_table_in_load_order_samples_children_without_their_parents_and_moves_nothing()
     {
-        var move = TrialDatabaseMove.Build(_source.Endpoint, _target.Endpoint, batchSize: 40);
+        var move = TrialDatabaseMove.Build(Source.Endpoint, Target.Endpoint, batchSize: 40);
 
         var plan = await new DataMover().PlanAsync(move);
 
@@ -52,7 +33,7 @@ public sealed class DatabaseMovePlanTests(Engine targetEngine)
         plan.Tables.Single(t => t.MoveName == "shop.customers").Reasons.Should().BeEmpty("a table without parents is sampled by a write rolled back");
         foreach (var table in new[] { "customers", "products", "orders", "order_lines", "employees" })
         {
-            (await _target.CountAsync($"SELECT COUNT(*) FROM {table}")).Should().Be(0, $"planning wrote nothing into {table}");
+            (await Target.CountAsync($"SELECT COUNT(*) FROM {table}")).Should().Be(0, $"planning wrote nothing into {table}");
         }
     }
 
@@ -60,7 +41,7 @@ public sealed class DatabaseMovePlanTests(Engine targetEngine)
     public async Task After_the_run_the_plan_finds_every_row_moved()
     {
         var mover = new DataMover();
-        var move = TrialDatabaseMove.Build(_source.Endpoint, _target.Endpoint, batchSize: 100);
+        var move = TrialDatabaseMove.Build(Source.Endpoint, Target.Endpoint, batchSize: 100);
         await mover.RunAsync(move);
 
         var plan = await mover.PlanAsync(move);
@@ -73,7 +54,7 @@ public sealed class DatabaseMovePlanTests(Engine targetEngine)
     [Test]
     public async Task The_dry_run_maps_the_first_rows_of_every_table_and_shows_references_to_unmoved_parents_as_pending()
     {
-        var move = TrialDatabaseMove.Build(_source.Endpoint, _target.Endpoint, batchSize: 40);
+        var move = TrialDatabaseMove.Build(Source.Endpoint, Target.Endpoint, batchSize: 40);
 
         var dryRuns = await new DataMover().DryRunAsync(move, rows: 3);
 
@@ -84,6 +65,6 @@ public sealed class DatabaseMovePlanTests(Engine targetEngine)
         var orders = dryRuns[2];
         var customerId = orders.TargetColumns.ToList().IndexOf("customer_id");
         orders.Rows.Select(r => r.Values[customerId]!.ToString()).Should().OnlyContain(v => v!.Contains("new key of", StringComparison.Ordinal) && v.Contains("shop.customers", StringComparison.Ordinal));
-        (await _target.CountAsync("SELECT COUNT(*) FROM customers")).Should().Be(0);
+        (await Target.CountAsync("SELECT COUNT(*) FROM customers")).Should().Be(0);
     }
 }

@@ -12,54 +12,35 @@ namespace MigrationKit.Data.Tests.Databases;
 [TestFixture(Engine.PostgreSql, Engine.PostgreSql)]
 [TestFixture(Engine.Sqlite, Engine.Sqlite)]
 [TestFixture(Engine.PostgreSql, Engine.Sqlite)]
-public sealed class DatabaseMoveTests(Engine sourceEngine, Engine targetEngine)
+public sealed class DatabaseMoveTests(Engine sourceEngine, Engine targetEngine) : ShopDatabasesTest(sourceEngine, targetEngine)
 {
-    private TestDb _source = null!;
-    private TestDb _target = null!;
-
-    [SetUp]
-    public async Task CreateAsync()
-    {
-        _source = await TestDb.CreateAsync(sourceEngine);
-        _target = await TestDb.CreateAsync(targetEngine);
-        await Shop.CreateSourceAsync(_source);
-        await Shop.CreateTargetAsync(_target);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        await _source.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
     [Test]
     public async Task Every_table_arrives_parents_first_with_child_keys_remapped_and_generators_past_the_highest_key()
     {
         var mover = new DataMover();
-        var move = TrialDatabaseMove.Build(_source.Endpoint, _target.Endpoint, batchSize: 40);
+        var move = TrialDatabaseMove.Build(Source.Endpoint, Target.Endpoint, batchSize: 40);
 
         var result = await mover.RunAsync(move);
 
         result.Tables.Select(t => t.MoveName).Should().Equal("shop.customers", "shop.employees", "shop.orders", "shop.products", "shop.order_lines");
         result.Tables.Sum(t => t.RowsWritten).Should().Be(Shop.Customers + Shop.Products + Shop.Orders + Shop.Lines + Shop.Employees);
         result.DeferredColumns.Should().Equal(new Dictionary<string, long> { ["employees.manager_id"] = Shop.Employees });
-        await Shop.AssertCopiedAsync(_target, "after the copy");
+        await Shop.AssertCopiedAsync(Target, "after the copy");
 
         var products = result.KeyGenerators.Should().ContainSingle(g => g.Table == "products").Subject;
         products.HighestKey.Should().Be(Shop.Products);
         products.NextValue.Should().Be(Shop.Products + 1);
         var orders = result.KeyGenerators.Where(g => g.Table == "orders").ToList();
-        orders.Should().HaveCount(_target.IsPostgreSql ? 1 : 0, "only PostgreSQL's bigserial has a generator; a SQLite rowid takes the highest plus one by itself");
-        await _target.ExecuteAsync("INSERT INTO products (name, price) VALUES ('new product', 1)");
-        (await _target.CountAsync("SELECT id FROM products WHERE name = 'new product'")).Should().Be(Shop.Products + 1, "the application's next product does not collide with a moved one");
+        orders.Should().HaveCount(Target.IsPostgreSql ? 1 : 0, "only PostgreSQL's bigserial has a generator; a SQLite rowid takes the highest plus one by itself");
+        await Target.ExecuteAsync("INSERT INTO products (name, price) VALUES ('new product', 1)");
+        (await Target.CountAsync("SELECT id FROM products WHERE name = 'new product'")).Should().Be(Shop.Products + 1, "the application's next product does not collide with a moved one");
 
         result.HasNoOrphans.Should().BeTrue();
         result.ForeignKeys.Should().HaveCount(4);
         result.ForeignKeys.Should().OnlyContain(f => f.IsValidated);
-        if (_target.IsPostgreSql)
+        if (Target.IsPostgreSql)
         {
-            (await _target.CountAsync("SELECT COUNT(*) FROM pg_constraint WHERE conname = 'fk_order_lines_products' AND convalidated")).Should().Be(1, "the NOT VALID key was validated after the load");
+            (await Target.CountAsync("SELECT COUNT(*) FROM pg_constraint WHERE conname = 'fk_order_lines_products' AND convalidated")).Should().Be(1, "the NOT VALID key was validated after the load");
         }
 
         var report = await mover.ValidateAsync(move);
@@ -71,63 +52,44 @@ public sealed class DatabaseMoveTests(Engine sourceEngine, Engine targetEngine)
     public async Task A_second_run_finds_every_table_done_and_changes_nothing()
     {
         var mover = new DataMover();
-        var move = TrialDatabaseMove.Build(_source.Endpoint, _target.Endpoint, batchSize: 100);
+        var move = TrialDatabaseMove.Build(Source.Endpoint, Target.Endpoint, batchSize: 100);
         await mover.RunAsync(move);
 
         var again = await mover.RunAsync(move);
 
         again.Tables.Should().OnlyContain(t => t.Status == DataMoveStatus.AlreadyCompleted);
         again.DeferredColumns["employees.manager_id"].Should().Be(0, "the deferred column was filled by the first run");
-        await Shop.AssertCopiedAsync(_target, "after a second run");
+        await Shop.AssertCopiedAsync(Target, "after a second run");
     }
 }
 
 /// <summary>What a whole-database move refuses, before it moves anything; and what it reports after.</summary>
 [TestFixture(Engine.Sqlite)]
 [TestFixture(Engine.PostgreSql)]
-public sealed class DatabaseMoveDefinitionTests(Engine targetEngine)
+public sealed class DatabaseMoveDefinitionTests(Engine targetEngine) : ShopDatabasesTest(Engine.Sqlite, targetEngine)
 {
-    private TestDb _source = null!;
-    private TestDb _target = null!;
-
-    [SetUp]
-    public async Task CreateAsync()
-    {
-        _source = await TestDb.CreateAsync(Engine.Sqlite);
-        _target = await TestDb.CreateAsync(targetEngine);
-        await Shop.CreateSourceAsync(_source);
-        await Shop.CreateTargetAsync(_target);
-    }
-
-    [TearDown]
-    public async Task DropAsync()
-    {
-        await _source.DisposeAsync();
-        await _target.DisposeAsync();
-    }
-
     [Test]
     public async Task A_self_reference_left_unbroken_is_a_cycle_error_naming_it_and_nothing_moves()
     {
-        var move = DatabaseMove.Named("shop").From(_source.Endpoint).To(_target.Endpoint).Build();
+        var move = DatabaseMove.Named("shop").From(Source.Endpoint).To(Target.Endpoint).Build();
 
         var error = (await FluentActions.Awaiting(() => new DataMover().RunAsync(move)).Should().ThrowAsync<DataMoveCycleException>()).Which;
 
         error.Tables.Should().Equal("employees");
         error.ForeignKeys.Should().ContainSingle().Which.Columns.Should().Equal("manager_id");
         error.Message.Should().Contain("form a cycle among 'employees'").And.Contain("DeferColumn(\"employees\", \"manager_id\")").And.Contain("Nothing was moved");
-        (await _target.CountAsync("SELECT COUNT(*) FROM customers")).Should().Be(0);
+        (await Target.CountAsync("SELECT COUNT(*) FROM customers")).Should().Be(0);
         (await ControlTablesAsync()).Should().Be(0, "the target is left exactly as it was");
     }
 
     [Test]
     public async Task Two_tables_referencing_each_other_are_named_together()
     {
-        await _target.ExecuteAsync(_target.Pick(
+        await Target.ExecuteAsync(Target.Pick(
             "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b (id)); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id))",
             "CREATE TABLE a (id bigint PRIMARY KEY, b_id bigint); CREATE TABLE b (id bigint PRIMARY KEY, a_id bigint REFERENCES a); ALTER TABLE a ADD FOREIGN KEY (b_id) REFERENCES b"));
-        await _source.ExecuteAsync("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER)");
-        var move = DatabaseMove.Named("ab").From(_source.Endpoint).To(_target.Endpoint).Tables("a", "b", "employees").DeferColumn("employees", "manager_id").Build();
+        await Source.ExecuteAsync("CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER); CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER)");
+        var move = DatabaseMove.Named("ab").From(Source.Endpoint).To(Target.Endpoint).Tables("a", "b", "employees").DeferColumn("employees", "manager_id").Build();
 
         var error = (await FluentActions.Awaiting(() => new DataMover().RunAsync(move)).Should().ThrowAsync<DataMoveCycleException>()).Which;
 
@@ -139,10 +101,10 @@ public sealed class DatabaseMoveDefinitionTests(Engine targetEngine)
     [Test]
     public async Task Every_problem_of_the_description_is_listed_at_once()
     {
-        await _source.ExecuteAsync("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, line TEXT)");
-        var move = DatabaseMove.Named("shop").From(_source.Endpoint).To(_target.Endpoint)
+        await Source.ExecuteAsync("CREATE TABLE audit_log (id INTEGER PRIMARY KEY, line TEXT)");
+        var move = DatabaseMove.Named("shop").From(Source.Endpoint).To(Target.Endpoint)
             .Except("no_such_table")
-            .Table("orders", t => t.To(_target.Endpoint, "orders_v2"))
+            .Table("orders", t => t.To(Target.Endpoint, "orders_v2"))
             .DeferColumn("orders", "customer_id")
             .DeferColumn("employees", "manager_id")
             .Build();
@@ -150,16 +112,16 @@ public sealed class DatabaseMoveDefinitionTests(Engine targetEngine)
         var error = (await FluentActions.Awaiting(() => new DataMover().RunAsync(move)).Should().ThrowAsync<DataMoveDefinitionException>()).Which;
 
         error.Problems.Should().BeEquivalentTo(
-            $"Except() names 'no_such_table', which is not a table of the source {_source.Endpoint.DisplayName}",
-            $"source table 'audit_log' has no table 'audit_log' in the target {_target.Endpoint.DisplayName}: create it with a migration, leave it out with Except(\"audit_log\"), or send it elsewhere with Table(\"audit_log\", t => t.To(target, \"other\"))",
-            $"source table 'orders' has no table 'orders_v2' in the target {_target.Endpoint.DisplayName}: create it with a migration, leave it out with Except(\"orders\"), or send it elsewhere with Table(\"orders\", t => t.To(target, \"other\"))");
+            $"Except() names 'no_such_table', which is not a table of the source {Source.Endpoint.DisplayName}",
+            $"source table 'audit_log' has no table 'audit_log' in the target {Target.Endpoint.DisplayName}: create it with a migration, leave it out with Except(\"audit_log\"), or send it elsewhere with Table(\"audit_log\", t => t.To(target, \"other\"))",
+            $"source table 'orders' has no table 'orders_v2' in the target {Target.Endpoint.DisplayName}: create it with a migration, leave it out with Except(\"orders\"), or send it elsewhere with Table(\"orders\", t => t.To(target, \"other\"))");
         (await ControlTablesAsync()).Should().Be(0);
     }
 
     [Test]
     public async Task A_not_null_deferred_column_is_refused()
     {
-        var move = DatabaseMove.Named("shop").From(_source.Endpoint).To(_target.Endpoint).DeferColumn("orders", "customer_id").DeferColumn("employees", "manager_id").Build();
+        var move = DatabaseMove.Named("shop").From(Source.Endpoint).To(Target.Endpoint).DeferColumn("orders", "customer_id").DeferColumn("employees", "manager_id").Build();
 
         var error = (await FluentActions.Awaiting(() => new DataMover().RunAsync(move)).Should().ThrowAsync<DataMoveDefinitionException>()).Which;
 
@@ -169,11 +131,11 @@ public sealed class DatabaseMoveDefinitionTests(Engine targetEngine)
     [Test]
     public async Task A_chosen_set_of_tables_moves_alone_in_foreign_key_order()
     {
-        var result = await new DataMover().RunAsync(DatabaseMove.Named("some").From(_source.Endpoint).To(_target.Endpoint).Tables("order_lines", "orders", "products", "customers")
+        var result = await new DataMover().RunAsync(DatabaseMove.Named("some").From(Source.Endpoint).To(Target.Endpoint).Tables("order_lines", "orders", "products", "customers")
             .Table("customers", t => t.Map("id", to: "id", DataConvert.ToNewGuid())).Build());
 
         result.Tables.Select(t => t.MoveName).Should().Equal("some.customers", "some.orders", "some.products", "some.order_lines");
-        (await _target.CountAsync("SELECT COUNT(*) FROM employees")).Should().Be(0);
+        (await Target.CountAsync("SELECT COUNT(*) FROM employees")).Should().Be(0);
         result.ForeignKeys.Select(f => f.ForeignKey.Table).Should().BeEquivalentTo(["orders", "order_lines", "order_lines"], "the keys of the tables moved are checked");
     }
 
@@ -185,7 +147,7 @@ public sealed class DatabaseMoveDefinitionTests(Engine targetEngine)
         error.Problems.Should().Equal("no source: call From(source)", "no target: call To(target)", "the name 'bad name' may hold only letters, digits, '-', '_' and '.'");
     }
 
-    private async Task<long> ControlTablesAsync() => await _target.CountAsync(_target.Pick(
+    private async Task<long> ControlTablesAsync() => await Target.CountAsync(Target.Pick(
         "SELECT COUNT(*) FROM sqlite_schema WHERE name LIKE '__migrationkit%'",
         "SELECT COUNT(*) FROM pg_tables WHERE tablename LIKE '\\_\\_migrationkit%'"));
 }
