@@ -16,17 +16,9 @@ public sealed class RejectsTests(Engine targetEngine)
     {
         _source = await TestDb.CreateAsync(Engine.Sqlite);
         _target = await TestDb.CreateAsync(targetEngine);
-        await _source.ExecuteAsync("CREATE TABLE readings (id INTEGER PRIMARY KEY, taken TEXT, value TEXT, ok INTEGER)");
-        for (var i = 1; i <= 50; i++)
-        {
-            await _source.ExecuteAsync("INSERT INTO readings VALUES (@p0, @p1, @p2, @p3)", i, $"2026-01-{1 + (i % 28):00}T10:00:00Z", (i * 0.5m).ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2);
-        }
-
+        await Readings.CreateAsync(_source, _target, targetCheck: "value < 1000");
         await _source.ExecuteAsync("UPDATE readings SET value = 'twelve' WHERE id = 7");
         await _source.ExecuteAsync("UPDATE readings SET value = '5000' WHERE id IN (23, 24)");
-        await _target.ExecuteAsync(_target.Pick(
-            "CREATE TABLE readings (id INTEGER PRIMARY KEY, taken DATETIME NOT NULL, value DECIMAL(10,2) NOT NULL CHECK (value < 1000), ok BOOLEAN NOT NULL)",
-            "CREATE TABLE readings (id bigint PRIMARY KEY, taken timestamp with time zone NOT NULL, value numeric(10,2) NOT NULL CHECK (value < 1000), ok boolean NOT NULL)"));
     }
 
     [TearDown]
