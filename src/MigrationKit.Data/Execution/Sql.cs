@@ -30,9 +30,9 @@ internal static class Sql
     }
 
     /// <summary>
-    /// How many keys one look-up (<see cref="AddKeyList"/>) sends: a whole batch where the endpoint takes them as one
-    /// array, else 500 parameters (well under every engine's parameter limit). Fewer, larger look-ups spare the server
-    /// a parse and plan per 500 keys.
+    /// How many keys one look-up (<see cref="AddKeyList"/>) sends: a whole batch where the endpoint takes arrays (a key
+    /// type without an array form then goes as that many parameters, within PostgreSQL's 65,535), else 500 parameters
+    /// (under every engine's limit). Fewer, larger look-ups spare the server a parse and plan per 500 keys.
     /// </summary>
     public static int KeysPerLookup(IDataEndpoint endpoint) => endpoint is IDataKeyArrays ? 10_000 : 500;
 

@@ -126,13 +126,7 @@ public sealed class DataMover
             await foreach (var batch in PreparedBatchesAsync(convertingAhead ? prepared.Reader : null, channel.Reader, plan, transformer, target).ConfigureAwait(false))
             {
                 state = await WriteBatchAsync(plan, control, target, batch, state, rejects).ConfigureAwait(false);
-                if (progress is not null)
-                {
-                    var seconds = clock.GetElapsedTime(started).TotalSeconds;
-                    var rate = seconds > 0 ? (state.RowsRead - rowsBefore) / seconds : 0;
-                    var remaining = rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - state.RowsRead) / rate) : (TimeSpan?)null;
-                    progress.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Moving, state.RowsRead, total, rate, remaining));
-                }
+                progress?.Report(ProgressOf(move, DataMovePhase.Moving, state.RowsRead, total, state.RowsRead - rowsBefore, clock.GetElapsedTime(started)));
 
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -174,7 +168,7 @@ public sealed class DataMover
         await control.FinishAsync(target, move.Name, state.RunId, ControlStore.Completed, null, clock.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         var elapsed = clock.GetElapsedTime(started);
         Log.MoveCompleted(_logger, move.Name, state.RunId, state.RowsWritten, state.Batches, (long)elapsed.TotalMilliseconds);
-        progress?.Report(new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Completed, state.RowsRead, total, elapsed.TotalSeconds > 0 ? (state.RowsRead - rowsBefore) / elapsed.TotalSeconds : 0, TimeSpan.Zero));
+        progress?.Report(ProgressOf(move, DataMovePhase.Completed, state.RowsRead, total, state.RowsRead - rowsBefore, elapsed, finished: true));
         return new DataMoveResult(move.Name, DataMoveStatus.Completed, state.RunId, resumedFrom, state.Batches, state.RowsRead, state.RowsWritten, state.RowsRejected, rejects, state.Checksum, elapsed) { Checkpoint = checkpoint };
     }
 
@@ -252,10 +246,10 @@ public sealed class DataMover
             {
                 await validator.CompareAsync(chunk, cancellationToken).ConfigureAwait(false);
                 compared += chunk.Count;
-                progress?.Report(ValidationProgress(move, compared, sourceRows, clock.GetElapsedTime(started), finished: false));
+                progress?.Report(ProgressOf(move, DataMovePhase.Validating, compared, sourceRows, compared, clock.GetElapsedTime(started)));
             }
 
-            progress?.Report(ValidationProgress(move, compared, sourceRows, clock.GetElapsedTime(started), finished: true));
+            progress?.Report(ProgressOf(move, DataMovePhase.Validating, compared, sourceRows, compared, clock.GetElapsedTime(started), finished: true));
         }
         finally
         {
@@ -306,11 +300,12 @@ public sealed class DataMover
         return new Databases.DatabaseMoveRunner(this, _options, _logger).ValidateAsync(move, progress, maxDifferences, cancellationToken);
     }
 
-    private static DataMoveProgress ValidationProgress(DataMove move, long compared, long total, TimeSpan elapsed, bool finished)
+    /// <summary>A progress report: the rate counts only the rows of this call (a resumed run's earlier rows took no time in it).</summary>
+    private static DataMoveProgress ProgressOf(DataMove move, DataMovePhase phase, long done, long total, long doneThisCall, TimeSpan elapsed, bool finished = false)
     {
-        var rate = elapsed.TotalSeconds > 0 ? compared / elapsed.TotalSeconds : 0;
-        TimeSpan? remaining = finished ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - compared) / rate) : null;
-        return new DataMoveProgress(move.Name, move.TargetTable, DataMovePhase.Validating, compared, total, rate, remaining);
+        var rate = elapsed.TotalSeconds > 0 ? doneThisCall / elapsed.TotalSeconds : 0;
+        TimeSpan? remaining = finished ? TimeSpan.Zero : rate > 0 ? TimeSpan.FromSeconds(Math.Max(0, total - done) / rate) : null;
+        return new DataMoveProgress(move.Name, move.TargetTable, phase, done, total, rate, remaining);
     }
 
     /// <summary>
